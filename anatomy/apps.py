@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AnatomyConfig(AppConfig):
+    name = "anatomy"
+    verbose_name = "Leg anatomy reference"

@@ -1,0 +1,90 @@
+import zoneinfo
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from recovery import units
+from recovery.validators import validate_phone_number, validate_time_zone
+
+# Bounds on a daily fluid goal or a clinician's limit, in mL. Outside them a typo is far
+# more likely than a real prescription (0.5 L to 6 L).
+FLUID_MIN_ML = 500
+FLUID_MAX_ML = 6000
+DEFAULT_FLUID_GOAL_ML = 2000
+
+
+class Profile(models.Model):
+    """Per-user settings that the logs and advice read: zone, units, contacts."""
+
+    class FluidUnits(models.TextChoices):
+        METRIC = units.METRIC, "Metric (litres and mL)"
+        US = units.US, "US fluid ounces (fl oz)"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    fluid_units = models.CharField(
+        max_length=8, choices=FluidUnits.choices, default=FluidUnits.METRIC
+    )
+    daily_fluid_goal_ml = models.PositiveIntegerField(
+        default=DEFAULT_FLUID_GOAL_ML,
+        validators=[MinValueValidator(FLUID_MIN_ML), MaxValueValidator(FLUID_MAX_ML)],
+    )
+    fluid_limit_ml = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FLUID_MIN_ML), MaxValueValidator(FLUID_MAX_ML)],
+        help_text="A daily maximum set by the user's clinician; the goal never exceeds it.",
+    )
+    provider_name = models.CharField(max_length=120, blank=True)
+    provider_phone = models.CharField(
+        max_length=40, blank=True, validators=[validate_phone_number]
+    )
+    emergency_number = models.CharField(
+        max_length=40, default="911", validators=[validate_phone_number]
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(daily_fluid_goal_ml__gte=FLUID_MIN_ML)
+                & models.Q(daily_fluid_goal_ml__lte=FLUID_MAX_ML),
+                name="profile_fluid_goal_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fluid_limit_ml__isnull=True)
+                | (
+                    models.Q(fluid_limit_ml__gte=FLUID_MIN_ML)
+                    & models.Q(fluid_limit_ml__lte=FLUID_MAX_ML)
+                ),
+                name="profile_fluid_limit_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def effective_fluid_goal_ml(self):
+        """The goal the app works towards: never above a clinician's limit."""
+        if self.fluid_limit_ml is not None:
+            return min(self.daily_fluid_goal_ml, self.fluid_limit_ml)
+        return self.daily_fluid_goal_ml
+
+    def format_volume(self, ml):
+        return units.format_volume(ml, self.fluid_units)
+
+
+def get_profile(user):
+    """The user's profile, created with defaults the first time it is needed."""
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        profile, _ = Profile.objects.get_or_create(user=user)
+        user.profile = profile
+        return profile

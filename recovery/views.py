@@ -1,0 +1,80 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from recovery.forms import ProfileForm, SignupForm
+from recovery.models import get_profile
+from recovery.validators import time_zone_names
+
+
+@require_GET
+def home(request):
+    if not request.user.is_authenticated:
+        return render(request, "recovery/home.html")
+    profile = get_profile(request.user)
+    context = {
+        "profile": profile,
+        "today": timezone.localdate(),
+        "fluid_goal": profile.format_volume(profile.effective_fluid_goal_ml()),
+        "fluid_limit": (
+            profile.format_volume(profile.fluid_limit_ml)
+            if profile.fluid_limit_ml is not None
+            else None
+        ),
+    }
+    return render(request, "recovery/dashboard.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome! Your account is ready.")
+        return redirect("home")
+    return render(
+        request,
+        "registration/signup.html",
+        {"form": form, "time_zone_names": time_zone_names()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=get_profile(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect("profile")
+    return render(
+        request,
+        "recovery/profile.html",
+        {"form": form, "time_zone_names": time_zone_names()},
+    )
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    return redirect(static("favicon.svg"), permanent=True)
