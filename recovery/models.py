@@ -39,9 +39,7 @@ class Profile(models.Model):
         help_text="A daily maximum set by the user's clinician; the goal never exceeds it.",
     )
     provider_name = models.CharField(max_length=120, blank=True)
-    provider_phone = models.CharField(
-        max_length=40, blank=True, validators=[validate_phone_number]
-    )
+    provider_phone = models.CharField(max_length=40, blank=True, validators=[validate_phone_number])
     emergency_number = models.CharField(
         max_length=40, default="911", validators=[validate_phone_number]
     )

@@ -1,0 +1,119 @@
+"""Shared test fixtures: users, collected static files, and a real Chromium through Playwright."""
+
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from recovery.models import Profile
+from tests.browser import BrowserPage, assert_no_csp_violations
+
+PASSWORD = "correct horse battery staple 42"
+BROWSER_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HOW_TO_GET_A_BROWSER = (
+    "No Chromium found for the browser tests. Install Debian's browser with "
+    "`apt-get install chromium`, or point PLAYWRIGHT_CHROMIUM_EXECUTABLE at a Chromium binary."
+)
+
+
+# --- users ---------------------------------------------------------------------------------
+
+
+def make_user(django_user_model, username, **profile_fields):
+    user = django_user_model.objects.create_user(
+        username=username, email=f"{username}@example.com", password=PASSWORD
+    )
+    Profile.objects.create(user=user, **profile_fields)
+    return user
+
+
+@pytest.fixture
+def owner(django_user_model):
+    """The user whose data a test is about."""
+    return make_user(django_user_model, "alice", time_zone="Europe/London")
+
+
+@pytest.fixture
+def other_user(django_user_model):
+    """A second user who must never see the owner's data."""
+    return make_user(django_user_model, "bob", time_zone="America/New_York")
+
+
+@pytest.fixture
+def owner_client(client, owner):
+    client.force_login(owner)
+    return client
+
+
+# --- static files ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_static(tmp_path_factory):
+    """Collect static files once, as `make serve` does, so pages render with the manifest."""
+    root = tmp_path_factory.mktemp("staticfiles")
+    with override_settings(STATIC_ROOT=root):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield root
+
+
+# --- the browser -----------------------------------------------------------------------------
+
+
+def chromium_executable():
+    configured = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE")
+    candidates = [configured] if configured else ["/usr/bin/chromium", "chromium"]
+    for candidate in candidates:
+        found = shutil.which(candidate) if candidate else None
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_executable()
+    if executable is None:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(HOW_TO_GET_A_BROWSER + " (REQUIRE_BROWSER=1 makes this a failure.)")
+        pytest.skip(HOW_TO_GET_A_BROWSER)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls that tests make
+    # around it are still synchronous, so Django's async guard is relaxed for them.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=BROWSER_FLAGS)
+        yield chromium
+        chromium.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def browser_page(browser, live_server, request):
+    """A fresh browser context per test; fails the test on any CSP violation it saw."""
+    viewport = getattr(request, "param", None) or {"width": 1280, "height": 900}
+    context = browser.new_context(viewport=viewport, timezone_id="Europe/Berlin", locale="en-GB")
+    context.set_default_timeout(10_000)
+    wrapped = BrowserPage(context.new_page(), live_server.url)
+    yield wrapped
+    context.close()
+    assert_no_csp_violations(wrapped)
+
+
+@pytest.fixture
+def page(browser_page):
+    return browser_page.page

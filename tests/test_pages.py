@@ -1,0 +1,148 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.db import OperationalError
+from django.test import Client
+from django.urls import reverse
+
+from recovery.models import get_profile
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_PAGES = [
+    "home",
+    "login",
+    "signup",
+    "password_reset",
+]
+SIGNED_IN_PAGES = ["home", "profile", "password_change"]
+
+
+def test_a_visitor_gets_the_explanation_with_ways_in(client):
+    body = client.get("/").content.decode()
+    assert "<h1>Recover from a leg strain or cramp" in body
+    assert f'href="{reverse("signup")}"' in body
+    assert f'href="{reverse("login")}"' in body
+
+
+def test_a_signed_in_user_gets_their_dashboard_at_the_root(owner_client):
+    body = owner_client.get("/").content.decode()
+    assert "<h1>Today</h1>" in body
+    assert "Hello, alice" in body
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 23, 30, tzinfo=dt.UTC), tick=False)
+def test_the_dashboard_date_is_the_users_own_day(owner_client, owner):
+    profile = get_profile(owner)
+    profile.time_zone = "Pacific/Auckland"  # 12:30 on 26 November there
+    profile.save()
+    body = owner_client.get("/").content.decode()
+    assert "Thursday 26 November 2026 in your time zone (Pacific/Auckland)" in body
+
+
+def test_the_dashboard_puts_the_emergency_and_provider_numbers_one_tap_away(owner_client, owner):
+    profile = get_profile(owner)
+    profile.emergency_number = "112"
+    profile.provider_name = "Dr Okafor"
+    profile.provider_phone = "+49 30 1234567"
+    profile.save()
+    body = owner_client.get("/").content.decode()
+    assert 'href="tel:112"' in body
+    assert 'href="tel:+49 30 1234567"' in body
+    assert "Dr Okafor" in body
+    assert "In an emergency call 112." in body
+
+
+def test_the_dashboard_asks_for_a_provider_number_when_there_is_none(owner_client):
+    body = owner_client.get("/").content.decode()
+    assert "Add your provider's phone number" in body
+
+
+def test_the_dashboard_shows_the_goal_capped_by_a_clinicians_limit(owner_client, owner):
+    profile = get_profile(owner)
+    profile.daily_fluid_goal_ml = 2500
+    profile.fluid_limit_ml = 1500
+    profile.save()
+    body = owner_client.get("/").content.decode()
+    assert "1.5 L (your clinician's limit is 1.5 L)" in body
+
+
+def test_the_dashboard_needs_a_fixed_number_of_queries(owner_client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        owner_client.get("/")
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_every_page_has_one_h1_landmarks_and_the_not_medical_care_line(client, name):
+    body = client.get(reverse(name)).content.decode()
+    assert body.count("<h1") == 1
+    assert '<main id="main"' in body
+    assert 'href="#main"' in body
+    assert "information, not medical care" in body
+
+
+@pytest.mark.parametrize("name", SIGNED_IN_PAGES)
+def test_signed_in_pages_have_one_h1_and_the_footer(owner_client, name):
+    body = owner_client.get(reverse(name)).content.decode()
+    assert body.count("<h1") == 1
+    assert "information, not medical care" in body
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_pages_carry_a_strict_content_security_policy(client, name):
+    policy = client.get(reverse(name))["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"].startswith("'self' 'nonce-")
+    assert directives["style-src"].startswith("'self' 'nonce-")
+    assert directives["object-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+
+
+def test_the_script_tag_and_htmx_config_carry_the_same_nonce_as_the_header(client):
+    response = client.get("/")
+    nonce = response["Content-Security-Policy"].split("'nonce-", 1)[1].split("'", 1)[0]
+    body = response.content.decode()
+    assert f'nonce="{nonce}"' in body
+    assert f'"inlineStyleNonce": "{nonce}"' in body
+    assert "style=" not in body
+
+
+def test_an_unknown_address_gets_the_branded_404_page(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "We can't find that page" in body
+    assert "Leg recovery tracker" in body
+
+
+def test_a_server_error_gets_the_branded_500_page(client, settings):
+    settings.ROOT_URLCONF = "tests.urls_that_fail"
+    failing = Client(raise_request_exception=False)
+    response = failing.get("/boom/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_healthz_says_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+def test_healthz_says_503_when_the_database_does_not_answer(client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("recovery.views.connection.cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+def test_favicon_ico_points_browsers_at_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].startswith("/static/favicon.")
