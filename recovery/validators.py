@@ -6,7 +6,7 @@ from functools import cache
 
 from django.core.exceptions import ValidationError
 
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ().\-]*$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ().\-]+$")
 
 
 @cache

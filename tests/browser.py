@@ -21,16 +21,18 @@ class BrowserPage:
         self.page = page
         self.base_url = base_url
         self.csp_violations = []
-        page.expose_function("__reportCspViolation", self.csp_violations.append)
+        page.expose_function("__reportCspViolation", self._record)
         page.add_init_script(CSP_LISTENER)
-        page.on(
-            "console",
-            lambda message: (
-                self.csp_violations.append(message.text)
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
+        page.on("console", self._read_console)
+
+    def _record(self, description):
+        self.csp_violations.append(description)
+
+    def _read_console(self, message):
+        # Chromium also reports violations on the console, including ones raised before
+        # the listener could run.
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(message.text)
 
     def goto(self, path):
         return self.page.goto(self.base_url + path)

@@ -6,6 +6,8 @@ import shutil
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from django.test.testcases import LiveServerThread, _StaticFilesHandler
+from pytest_django.live_server_helper import LiveServer
 
 from recovery.models import Profile
 from tests.browser import BrowserPage, assert_no_csp_violations
@@ -64,6 +66,34 @@ def collected_static(tmp_path_factory):
     with override_settings(STATIC_ROOT=root):
         call_command("collectstatic", interactive=False, verbosity=0)
         yield root
+
+
+class CollectedStaticLiveServer(LiveServer):
+    """pytest-django's live server, serving static files from STATIC_ROOT as collected.
+
+    The default handler looks files up through the finders, which do not know the hashed
+    names that the manifest storage puts in pages; serving the collected files is also what
+    a deployment does.
+    """
+
+    def __init__(self, addr):
+        super().__init__(addr, start=False)
+        default = self.thread
+        self.thread = LiveServerThread(
+            default.host,
+            static_handler=_StaticFilesHandler,
+            connections_override=default.connections_override,
+            port=default.port,
+        )
+        self.thread.daemon = True
+        self.start()
+
+
+@pytest.fixture(scope="session")
+def live_server(collected_static):
+    server = CollectedStaticLiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
+    yield server
+    server.stop()
 
 
 # --- the browser -----------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from recovery.models import Profile, get_profile
+from recovery.validators import validate_phone_number
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +130,16 @@ def test_a_user_without_a_profile_gets_one_with_defaults(django_user_model):
     assert profile.time_zone == "UTC"
     assert profile.daily_fluid_goal_ml == 2000
     assert profile.emergency_number == "911"
+
+
+@pytest.mark.parametrize(
+    "number", ["911", "112", "000", "15", "(312) 555-0147", "+44 20 7946 0018", "030.123.45"]
+)
+def test_phone_numbers_as_people_write_them_are_accepted(number):
+    validate_phone_number(number)
+
+
+@pytest.mark.parametrize("number", ["", "1", "call me", "+", "555-CALL-NOW", "12+34", "9" * 21])
+def test_phone_numbers_that_cannot_be_dialled_are_refused(number):
+    with pytest.raises(ValidationError, match="digits, spaces"):
+        validate_phone_number(number)
