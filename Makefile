@@ -1,0 +1,75 @@
+# The two commands: `make run` serves the app, `make test` runs the whole suite.
+# Both set everything up first: a virtual environment with the pinned dependencies.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+LOCK := requirements.lock
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 3
+
+# The first Python 3.12 or newer on the PATH (evaluated only when the venv is made).
+PYTHON = $(shell for p in python3.12 python3.13 python3.14 python3; do \
+	if $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+	command -v $$p; break; fi; done)
+
+# Direct dependencies from pyproject.toml, pinned by the lock file used as constraints.
+deps = $(PY) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+	print("\n".join(p["dependencies"] + [d for g in "$(1)".split() for d in p["optional-dependencies"][g]]))'
+
+.PHONY: help run test serve lint lock clean
+
+help:
+	@echo "make run    set up and serve the app on http://$(HOST):$(PORT) (SQLite, debug on)"
+	@echo "make test   set up and run the whole test suite"
+	@echo "make serve  production-like: collectstatic and gunicorn (needs DJANGO_SECRET_KEY)"
+	@echo "make lint   ruff check and format check"
+	@echo "make lock   regenerate $(LOCK) from pyproject.toml"
+
+$(PY):
+	@python="$(PYTHON)"; \
+	if [ -z "$$python" ]; then \
+		echo "No Python 3.12 or newer found (tried python3.12, python3.13, python3.14, python3): install one and run make again." >&2; \
+		exit 1; \
+	fi; \
+	echo "Creating $(VENV) with $$python"; \
+	"$$python" -m venv $(VENV)
+
+$(VENV)/.installed-run: $(LOCK) pyproject.toml | $(PY)
+	$(call deps) > $(VENV)/requirements-run.txt
+	$(PIP) install --quiet -c $(LOCK) -r $(VENV)/requirements-run.txt
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-run
+	$(call deps,test) > $(VENV)/requirements-test.txt
+	$(PIP) install --quiet -c $(LOCK) -r $(VENV)/requirements-test.txt
+	@touch $@
+
+run: $(VENV)/.installed-run
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+serve: $(VENV)/.installed-run
+	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn recovery.wsgi --bind $(HOST):$(PORT) \
+		--workers $(WORKERS) --access-logfile -
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+lock: | $(PY)
+	$(PIP) install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --extra test --strip-extras --no-emit-index-url \
+		--no-emit-find-links --no-emit-trusted-host --output-file $(LOCK) pyproject.toml
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts
