@@ -139,3 +139,9 @@ def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(
     response = client.post(reverse("password_reset"), {"email": "nobody@example.com"})
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+def test_a_signed_in_user_is_sent_from_log_in_to_the_dashboard(owner_client):
+    response = owner_client.get(reverse("login"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")

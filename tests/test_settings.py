@@ -17,9 +17,16 @@ PRODUCTION = {
 }
 
 
+def clean_environment(**env):
+    """This process's environment without any setting the tests themselves may have set."""
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"
+    }
+    return {**clean, **env}
+
+
 def run_django(code, **env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    clean.update(env, DJANGO_SETTINGS_MODULE="recovery.settings")
+    clean = clean_environment(**env, DJANGO_SETTINGS_MODULE="recovery.settings")
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],
         cwd=PROJECT,
@@ -82,10 +89,7 @@ def test_production_settings_pass_the_deploy_check():
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=PROJECT,
-        env={
-            **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
-            **PRODUCTION,
-        },
+        env=clean_environment(**PRODUCTION),
         capture_output=True,
         text=True,
         timeout=120,
