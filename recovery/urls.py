@@ -16,5 +16,6 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("anatomy/", include("anatomy.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,194 @@
+"""The leg-muscle reference: regions, compartments, groups, muscles, conditions and care pages.
+
+The rows come from the reviewed data file `anatomy/data/reference.json` (see reference.py)
+and can be corrected in the admin.
+"""
+
+from django.db import models
+from django.urls import reverse
+
+
+class Region(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    also_called = models.CharField(max_length=80, blank=True)
+    summary = models.TextField()
+    sources = models.JSONField(default=list, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("anatomy:region", args=[self.slug])
+
+
+class Compartment(models.Model):
+    class Position(models.TextChoices):
+        ANTERIOR = "anterior", "Anterior (front)"
+        LATERAL = "lateral", "Lateral (outer side)"
+        POSTERIOR = "posterior", "Posterior (back)"
+        MEDIAL = "medial", "Medial (inner side)"
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="compartments")
+    position = models.CharField(max_length=10, choices=Position.choices)
+    what_it_does = models.TextField(help_text="What the muscles here do, as the source says.")
+    jobs = models.JSONField(default=list, blank=True, help_text="A list of short jobs.")
+    sources = models.JSONField(default=list, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["region__order", "order"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("anatomy:compartment", args=[self.slug])
+
+
+class MuscleGroup(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    other_names = models.JSONField(default=list, blank=True)
+    summary = models.TextField()
+    sources = models.JSONField(default=list, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("anatomy:group", args=[self.slug])
+
+
+class Muscle(models.Model):
+    class Layer(models.TextChoices):
+        SUPERFICIAL = "superficial", "Superficial (near the skin)"
+        DEEP = "deep", "Deep (under other muscles)"
+
+    class MapView(models.TextChoices):
+        FRONT = "front", "Front view"
+        BACK = "back", "Back view"
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    other_names = models.JSONField(default=list, blank=True)
+    search_terms = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Extra words people search with: common misspellings, plain descriptions.",
+    )
+    summary = models.TextField()
+    compartment = models.ForeignKey(Compartment, on_delete=models.PROTECT, related_name="muscles")
+    group = models.ForeignKey(
+        MuscleGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="muscles"
+    )
+    part_of = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="parts"
+    )
+    layer = models.CharField(max_length=12, choices=Layer.choices, blank=True)
+    placement_note = models.TextField(
+        blank=True, help_text="Where standard texts place the muscle differently from the source."
+    )
+    origin = models.TextField()
+    insertion = models.TextField()
+    nerve = models.CharField(max_length=200)
+    nerve_note = models.TextField(blank=True, help_text="Root levels, and where texts disagree.")
+    actions = models.JSONField(default=list, help_text="Main actions in anatomical terms.")
+    everyday_actions = models.JSONField(default=list, help_text="The same in everyday words.")
+    common_problems = models.JSONField(default=list, blank=True)
+    map_view = models.CharField(
+        max_length=5,
+        choices=MapView.choices,
+        blank=True,
+        help_text="Where the leg map draws it; blank for deep muscles listed beside the map.",
+    )
+    ta98 = models.CharField("Terminologia Anatomica (TA98)", max_length=20, blank=True)
+    fma = models.CharField("Foundational Model of Anatomy", max_length=20, blank=True)
+    uberon = models.CharField("UBERON", max_length=20, blank=True)
+    sources = models.JSONField(default=list, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["compartment__region__order", "compartment__order", "order"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("anatomy:muscle", args=[self.slug])
+
+    @property
+    def region(self):
+        return self.compartment.region
+
+
+class Condition(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    other_names = models.JSONField(default=list, blank=True)
+    summary = models.TextField()
+    what_it_is = models.TextField()
+    causes = models.JSONField(default=list)
+    symptoms = models.JSONField(default=list)
+    how_checked = models.JSONField(default=list)
+    treatments = models.JSONField(default=list)
+    prevention = models.JSONField(default=list)
+    call_provider = models.JSONField(default=list, help_text="When to call a provider.")
+    get_help_now = models.JSONField(default=list, help_text="When to get help right away.")
+    muscles = models.ManyToManyField(Muscle, blank=True, related_name="conditions")
+    sources = models.JSONField(default=list, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("anatomy:condition", args=[self.slug])
+
+
+class CareTopic(models.Model):
+    """A page on symptoms, tests, treatments or prevention that applies to all leg muscles."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=120)
+    summary = models.TextField()
+    sections = models.JSONField(default=list, help_text='A list of {"heading", "text"} items.')
+    sources = models.JSONField(default=list, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("anatomy:care", args=[self.slug])
+
+
+class GlossaryTerm(models.Model):
+    slug = models.SlugField(unique=True)
+    term = models.CharField(max_length=60)
+    forms = models.JSONField(
+        default=list, blank=True, help_text="Other forms of the word to link, e.g. 'laterally'."
+    )
+    definition = models.TextField()
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
