@@ -56,6 +56,18 @@ def owner_client(client, owner):
     return client
 
 
+@pytest.fixture
+def reference_data(django_db_blocker):
+    """The anatomy reference rows. The data migration loads them into a fresh test database,
+    but tests that run in transactions (browser tests) empty the tables afterwards."""
+    from django.apps import apps
+
+    from anatomy import reference
+
+    with django_db_blocker.unblock():
+        reference.load(apps.get_model)
+
+
 # --- static files ----------------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ def test_a_visitor_gets_the_explanation_with_ways_in(client):
     assert "<h1>Recover from a leg strain or cramp" in body
     assert f'href="{reverse("signup")}"' in body
     assert f'href="{reverse("login")}"' in body
+    assert f'href="{reverse("anatomy:overview")}"' in body
 
 
 def test_a_signed_in_user_gets_their_dashboard_at_the_root(owner_client):

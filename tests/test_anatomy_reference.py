@@ -1,0 +1,312 @@
+"""The anatomy reference as a reader meets it: every muscle, compartment, condition and word."""
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from anatomy import leg_map, reference
+from anatomy.glossary import link_terms
+from anatomy.models import CareTopic, Compartment, Condition, GlossaryTerm, Muscle
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+
+# Every muscle the seed article names, spelled correctly, by where the article puts it.
+SOURCE_COMPARTMENTS = {
+    "lower-leg-anterior": [
+        "Extensor digitorum longus",
+        "Extensor hallucis longus",
+        "Fibularis tertius",
+        "Tibialis anterior",
+    ],
+    "lower-leg-lateral": ["Fibularis longus", "Fibularis brevis"],
+    "lower-leg-posterior": [
+        "Gastrocnemius",
+        "Soleus",
+        "Flexor digitorum longus",
+        "Flexor hallucis longus",
+        "Popliteus",
+        "Tibialis posterior",
+    ],
+    "thigh-anterior": [
+        "Pectineus",
+        "Quadriceps femoris",
+        "Rectus femoris",
+        "Vastus lateralis",
+        "Vastus medialis",
+        "Vastus intermedius",
+        "Sartorius",
+        "Iliopsoas",
+        "Psoas major",
+        "Iliacus",
+    ],
+    "thigh-medial": [
+        "Adductor brevis",
+        "Adductor longus",
+        "Adductor magnus",
+        "Gracilis",
+        "Obturator externus",
+    ],
+    "thigh-posterior": ["Biceps femoris", "Semimembranosus", "Semitendinosus"],
+}
+ALL_MUSCLES = [name for names in SOURCE_COMPARTMENTS.values() for name in names]
+
+
+def test_every_muscle_the_source_names_is_in_the_reference_spelled_correctly():
+    assert sorted(Muscle.objects.values_list("name", flat=True)) == sorted(ALL_MUSCLES)
+
+
+@pytest.mark.parametrize("name", ALL_MUSCLES)
+def test_every_muscle_has_a_page_with_its_nerve_actions_origin_and_insertion(client, name):
+    muscle = Muscle.objects.get(name=name)
+    response = client.get(reverse("anatomy:muscle", args=[muscle.slug]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f"<h1>{name}</h1>" in body
+    for heading in ["Nerve supply", "Origin (where it starts)", "Insertion (where it ends)"]:
+        assert heading in body
+    assert muscle.nerve
+    assert muscle.origin
+    assert muscle.insertion
+    assert muscle.actions
+    assert muscle.everyday_actions
+    assert muscle.sources, f"{name} cites no source"
+    assert "Sources" in body
+
+
+@pytest.mark.parametrize(("slug", "names"), SOURCE_COMPARTMENTS.items())
+def test_every_compartment_lists_the_muscles_the_source_puts_there(client, slug, names):
+    body = client.get(reverse("anatomy:compartment", args=[slug])).content.decode()
+    for name in names:
+        assert f">{name}</a>" in body
+    compartment = Compartment.objects.get(slug=slug)
+    assert sorted(compartment.muscles.values_list("name", flat=True)) == sorted(names)
+
+
+def test_the_back_of_the_lower_leg_shows_its_superficial_and_deep_layers(client):
+    body = client.get(reverse("anatomy:compartment", args=["lower-leg-posterior"])).content
+    body = body.decode()
+    superficial, deep = body.split("<h2>Deep layer</h2>")
+    assert "Gastrocnemius" in superficial
+    assert "Soleus" in superficial
+    for name in ["Popliteus", "Tibialis posterior", "Flexor hallucis longus"]:
+        assert name in deep
+        assert name not in superficial
+
+
+def test_compartments_say_what_their_muscles_do_as_the_source_describes(client):
+    lateral = Compartment.objects.get(slug="lower-leg-lateral")
+    assert "steady" in lateral.what_it_does
+    assert "side to side" in lateral.what_it_does
+
+
+def test_the_pectineus_page_says_where_textbooks_place_it_differently(client):
+    body = client.get(reverse("anatomy:muscle", args=["pectineus"])).content.decode()
+    assert "Where it is placed" in body
+    assert "inner (medial) thigh" in body
+
+
+def test_the_sources_misspelling_of_hallucis_is_explained(client):
+    body = client.get(reverse("anatomy:muscle", args=["extensor-hallucis-longus"])).content
+    assert "the correct Latin is hallucis" in body.decode()
+
+
+def test_fibularis_muscles_are_also_known_as_peroneus():
+    for slug in ["fibularis-longus", "fibularis-brevis", "fibularis-tertius"]:
+        assert any("peroneus" in name for name in Muscle.objects.get(slug=slug).other_names)
+
+
+def test_where_texts_disagree_on_nerve_roots_the_page_says_so(client):
+    body = client.get(reverse("anatomy:muscle", args=["psoas-major"])).content.decode()
+    assert "some texts give L1 to L4" in body
+
+
+def test_parts_and_wholes_link_to_each_other(client):
+    body = client.get(reverse("anatomy:muscle", args=["quadriceps-femoris"])).content.decode()
+    for part in ["rectus-femoris", "vastus-lateralis", "vastus-medialis", "vastus-intermedius"]:
+        assert reverse("anatomy:muscle", args=[part]) in body
+    body = client.get(reverse("anatomy:muscle", args=["iliacus"])).content.decode()
+    assert reverse("anatomy:muscle", args=["iliopsoas"]) in body
+
+
+def test_a_muscle_page_offers_to_log_an_injury_there(client):
+    body = client.get(reverse("anatomy:muscle", args=["soleus"])).content.decode()
+    assert f'href="{reverse("login")}">Log an injury here</a>' in body
+
+
+def test_confirmed_identifiers_are_shown(client):
+    body = client.get(reverse("anatomy:muscle", args=["gastrocnemius"])).content.decode()
+    assert "UBERON:0001388" in body
+    assert "FMA:22541" in body
+
+
+def test_an_unknown_muscle_is_a_404(client):
+    assert client.get(reverse("anatomy:muscle", args=["wingus"])).status_code == 404
+
+
+def test_the_overview_explains_the_leg_muscles_and_links_every_region(client):
+    body = client.get(reverse("anatomy:overview")).content.decode()
+    assert "<h1>Leg muscles</h1>" in body
+    for word in ["walk", "run", "jump", "striated", "tendons", "ligaments"]:
+        assert word in body
+    assert reverse("anatomy:region", args=["thigh"]) in body
+    assert reverse("anatomy:region", args=["lower-leg"]) in body
+
+
+@pytest.mark.parametrize("slug", ["foot-drop", "leg-cramps", "muscle-strain", "tennis-leg"])
+def test_each_condition_page_covers_the_whole_story_and_when_to_get_help(client, slug):
+    condition = Condition.objects.get(slug=slug)
+    body = client.get(condition.get_absolute_url()).content.decode()
+    for heading in [
+        "What it is",
+        "Causes",
+        "Symptoms",
+        "How a provider checks it",
+        "Treatments",
+        "Prevention",
+        "Get help right away if",
+        "Call your provider if",
+        "Sources",
+    ]:
+        assert heading in body, f"{slug} lacks {heading}"
+    assert condition.get_help_now
+    assert condition.call_provider
+    assert "cannot tell you what you have" in body
+
+
+def test_calf_conditions_name_a_clot_as_a_reason_to_get_checked():
+    for slug in ["muscle-strain", "tennis-leg", "leg-cramps"]:
+        help_now = " ".join(Condition.objects.get(slug=slug).get_help_now)
+        assert "blood clot (DVT)" in help_now
+
+
+@pytest.mark.parametrize("slug", ["symptoms", "tests", "treatments", "prevention"])
+def test_the_care_pages_the_source_covers_exist(client, slug):
+    topic = CareTopic.objects.get(slug=slug)
+    response = client.get(topic.get_absolute_url())
+    assert response.status_code == 200
+    assert topic.sections
+    assert "Sources" in response.content.decode()
+
+
+def test_the_treatments_page_states_the_ice_rules(client):
+    body = client.get(reverse("anatomy:care", args=["treatments"])).content.decode()
+    assert "20 minutes" in body
+    assert "cloth or towel" in body
+
+
+def test_the_glossary_explains_every_anatomical_word_used(client):
+    body = client.get(reverse("anatomy:glossary")).content.decode()
+    for word in [
+        "anterior",
+        "posterior",
+        "medial",
+        "lateral",
+        "adduction",
+        "dorsiflexion",
+        "plantarflexion",
+        "inversion",
+        "eversion",
+        "superficial",
+        "deep",
+    ]:
+        assert f'id="{word}"' in body
+
+
+def test_anatomical_words_link_to_the_glossary_where_they_appear(client):
+    body = client.get(reverse("anatomy:muscle", args=["tibialis-anterior"])).content.decode()
+    glossary = reverse("anatomy:glossary")
+    assert f'href="{glossary}#dorsiflexion">Dorsiflexion</a>' in body
+    assert f'href="{glossary}#inversion">Inversion</a>' in body
+
+
+def test_glossary_linking_escapes_the_text_and_links_each_word_once():
+    index = {"lateral": "lateral", "adductor": "adduction", "adductors": "adduction"}
+    html = link_terms("<b>lateral</b> and Lateral; the adductors", index)
+    assert "&lt;b&gt;" in html
+    assert html.count('href="/anatomy/glossary/#lateral"') == 1
+    assert '#adduction">adductors</a>' in html
+
+
+def test_loading_the_reference_again_changes_nothing(client):
+    before = {model: model.objects.count() for model in [Muscle, Condition, GlossaryTerm]}
+    reference.load(apps.get_model)
+    assert {model: model.objects.count() for model in before} == before
+
+
+def test_every_drawn_muscle_is_on_the_map_and_every_shape_names_a_muscle():
+    muscles = list(Muscle.objects.select_related("compartment"))
+    views = leg_map.build(muscles)
+    drawn = {region.muscle.slug for view in views for region in view.regions}
+    listed = {region.muscle.slug for view in views for region in view.listed}
+    assert drawn == {m.slug for m in muscles if m.map_view}
+    assert drawn | listed == {m.slug for m in muscles}
+    shape_slugs = {slug for shapes in leg_map.SHAPES.values() for slug, _ in shapes}
+    assert shape_slugs == drawn
+    for view in views:
+        for region in view.regions:
+            assert region.muscle.map_view == view.name
+
+
+def test_deep_muscles_are_listed_beside_their_view():
+    views = {view.name: view for view in leg_map.build(list(Muscle.objects.all()))}
+    assert "popliteus" in {r.muscle.slug for r in views["back"].listed}
+    assert "vastus-intermedius" in {r.muscle.slug for r in views["front"].listed}
+
+
+def test_the_map_page_has_a_named_link_for_every_drawn_muscle(client):
+    body = client.get(reverse("anatomy:map")).content.decode()
+    for muscle in Muscle.objects.exclude(map_view=""):
+        link = f'href="{muscle.get_absolute_url()}" class="map-muscle" aria-label="{muscle.name}"'
+        assert link in body
+
+
+PAGES = [
+    ("anatomy:overview", []),
+    ("anatomy:map", []),
+    ("anatomy:region", ["thigh"]),
+    ("anatomy:compartment", ["thigh-anterior"]),
+    ("anatomy:group", ["quadriceps"]),
+    ("anatomy:muscle", ["quadriceps-femoris"]),
+    ("anatomy:conditions", []),
+    ("anatomy:condition", ["muscle-strain"]),
+    ("anatomy:care", ["treatments"]),
+    ("anatomy:glossary", []),
+]
+
+
+def add_muscles(count):
+    compartment = Compartment.objects.get(slug="thigh-anterior")
+    quadriceps = Muscle.objects.get(slug="quadriceps-femoris")
+    condition = Condition.objects.get(slug="muscle-strain")
+    for number in range(count):
+        muscle = Muscle.objects.create(
+            slug=f"extra-{number}",
+            name=f"Extra muscle {number}",
+            summary="A test muscle.",
+            compartment=compartment,
+            group=quadriceps.group,
+            part_of=quadriceps,
+            origin="o",
+            insertion="i",
+            nerve="n",
+            actions=["Flexion"],
+            everyday_actions=["bends things"],
+            map_view="",
+        )
+        condition.muscles.add(muscle)
+
+
+@pytest.mark.parametrize(("name", "args"), PAGES)
+def test_no_page_makes_more_queries_when_there_are_more_muscles(
+    client, django_assert_max_num_queries, name, args
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse(name, args=args)
+    with CaptureQueriesContext(connection) as before:
+        assert client.get(url).status_code == 200
+    add_muscles(25)
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        assert client.get(url).status_code == 200
+    assert len(before.captured_queries) <= 10
