@@ -310,3 +310,12 @@ def test_no_page_makes_more_queries_when_there_are_more_muscles(
     with django_assert_max_num_queries(len(before.captured_queries)):
         assert client.get(url).status_code == 200
     assert len(before.captured_queries) <= 10
+
+
+def test_reference_data_is_editable_in_the_admin(admin_client):
+    muscle = Muscle.objects.get(slug="soleus")
+    response = admin_client.get(reverse("admin:anatomy_muscle_change", args=[muscle.pk]))
+    assert response.status_code == 200
+    assert "Tibial nerve" in response.content.decode()
+    listing = admin_client.get(reverse("admin:anatomy_muscle_changelist"))
+    assert "Gastrocnemius" in listing.content.decode()
