@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from recovery import views
+from recovery import log_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,6 +16,21 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("injuries/", log_views.injury_list, name="injuries"),
+    path("injuries/new/", log_views.injury_new, name="injury_new"),
+    path("injuries/<int:pk>/", log_views.injury_detail, name="injury"),
+    path("injuries/<int:pk>/edit/", log_views.injury_edit, name="injury_edit"),
+    path("injuries/<int:pk>/delete/", log_views.injury_delete, name="injury_delete"),
+    path("injuries/<int:pk>/entries/new/", log_views.entry_new, name="entry_new"),
+    path("injuries/<int:pk>/acknowledge/", log_views.acknowledge, name="acknowledge"),
+    path("injuries/<int:pk>/milestones/", log_views.milestones, name="milestones"),
+    path("entries/<int:pk>/edit/", log_views.entry_edit, name="entry_edit"),
+    path("entries/<int:pk>/delete/", log_views.entry_delete, name="entry_delete"),
+    path(
+        "acknowledgements/<int:pk>/delete/",
+        log_views.acknowledgement_delete,
+        name="acknowledgement_delete",
+    ),
     path("anatomy/", include("anatomy.urls")),
     path("admin/", admin.site.urls),
 ]

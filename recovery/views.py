@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from recovery.context_processors import assessed_for
 from recovery.forms import ProfileForm, SignupForm
 from recovery.models import get_profile
 from recovery.validators import time_zone_names
@@ -21,6 +22,7 @@ def home(request):
     profile = get_profile(request.user)
     context = {
         "profile": profile,
+        "assessed": assessed_for(request),
         "today": timezone.localdate(),
         "fluid_goal": profile.format_volume(profile.effective_fluid_goal_ml()),
         "fluid_limit": (

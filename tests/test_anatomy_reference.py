@@ -130,7 +130,7 @@ def test_parts_and_wholes_link_to_each_other(client):
 
 def test_a_muscle_page_offers_to_log_an_injury_there(client):
     body = client.get(reverse("anatomy:muscle", args=["soleus"])).content.decode()
-    assert f'href="{reverse("login")}">Log an injury here</a>' in body
+    assert f'href="{reverse("injury_new")}?muscle=soleus">Log an injury here</a>' in body
 
 
 def test_confirmed_identifiers_are_shown(client):

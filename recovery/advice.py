@@ -1,0 +1,111 @@
+"""Gathers what the triage rules need from the database, in a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from recovery import triage
+from recovery.models import Acknowledgement, Injury, SymptomEntry
+
+
+def _entries(field, order):
+    return Subquery(
+        SymptomEntry.objects.filter(injury=OuterRef("pk")).order_by(*order).values(field)[:1]
+    )
+
+
+def _last_ack(kind):
+    return Subquery(
+        Acknowledgement.objects.filter(injury=OuterRef("pk"), kind=kind)
+        .order_by("-at")
+        .values("at")[:1]
+    )
+
+
+def with_triage_facts(injuries):
+    """Annotate an injury queryset with the first, latest and highest entries and acks."""
+    return injuries.annotate(
+        first_entry_id=_entries("pk", ["recorded_at", "pk"]),
+        latest_entry_id=_entries("pk", ["-recorded_at", "-pk"]),
+        highest_pain=_entries("pain", ["-pain"]),
+        last_contacted_at=_last_ack(Acknowledgement.Kind.CONTACTED_PROVIDER),
+        last_care_at=_last_ack(Acknowledgement.Kind.GOT_CARE),
+    )
+
+
+def entry_facts(entry):
+    if entry is None:
+        return None
+    flags = frozenset(name for name, _ in entry.red_flags())
+    return triage.EntryFacts(entry.pk, entry.recorded_at, entry.pain, flags)
+
+
+def injury_facts(injury, entries_by_id):
+    return triage.InjuryFacts(
+        id=injury.pk,
+        is_active=injury.is_active,
+        is_strain=injury.is_strain,
+        onset_at=injury.onset_at,
+        first=entry_facts(entries_by_id.get(injury.first_entry_id)),
+        highest_pain=injury.highest_pain,
+        latest=entry_facts(entries_by_id.get(injury.latest_entry_id)),
+        last_contacted_at=injury.last_contacted_at,
+        last_care_at=injury.last_care_at,
+    )
+
+
+@dataclass
+class InjuryAdvice:
+    injury: Injury
+    advice: triage.Advice
+    latest: SymptomEntry | None
+
+
+def assess(injuries, now=None):
+    """Advice for each annotated injury: two queries however many injuries and entries."""
+    now = now or timezone.now()
+    injuries = list(injuries)
+    ids = {i.first_entry_id for i in injuries} | {i.latest_entry_id for i in injuries}
+    entries = SymptomEntry.objects.in_bulk([pk for pk in ids if pk is not None])
+    return [
+        InjuryAdvice(
+            injury,
+            triage.assess_injury(injury_facts(injury, entries), now),
+            entries.get(injury.latest_entry_id),
+        )
+        for injury in injuries
+    ]
+
+
+def for_user(user, now=None):
+    """The advice for each of the user's active injuries, most serious first."""
+    injuries = with_triage_facts(Injury.objects.filter(user=user, status=Injury.Status.ACTIVE))
+    assessed = assess(injuries.prefetch_related("muscles").select_related("region"), now)
+    assessed.sort(key=lambda item: -item.advice.level)
+    return assessed
+
+
+def for_injury(injury, now=None):
+    annotated = with_triage_facts(Injury.objects.filter(pk=injury.pk)).get()
+    return assess([annotated], now)[0].advice
+
+
+@dataclass
+class Banner:
+    """The most serious advice across the user's injuries, for the top of every page."""
+
+    level: triage.Level
+    reasons: list
+    injury: Injury
+
+    @property
+    def reason(self):
+        return self.reasons[0]
+
+
+def banner_for(assessed):
+    for item in assessed:  # already most serious first
+        if item.advice.level >= triage.Level.CALL_PROVIDER:
+            return Banner(item.advice.level, item.advice.top_reasons(), item.injury)
+    return None

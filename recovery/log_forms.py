@@ -1,0 +1,279 @@
+"""Forms for the injury log: an injury, a symptom entry, an acknowledgement, milestones."""
+
+from django import forms
+from django.utils import timezone
+
+from anatomy.models import Muscle, Region
+from recovery.models import Acknowledgement, Injury, SymptomEntry
+from recovery.models.injuries import NOTES_MAX_LENGTH
+from recovery.recovery_guide import MILESTONES
+
+PAIN_MESSAGE = "Pain is a whole number from 0 (no pain) to 10 (worst pain imaginable)."
+FUTURE_MESSAGE = "This time is in the future. Enter when it happened, up to now."
+DATETIME_HELP = "In your time zone. You can go back to an earlier day."
+
+
+def pain_band(score):
+    """The words shown with a score, the same way every time (clinical rules, section 3)."""
+    if score == 0:
+        return "no pain"
+    if score == 10:
+        return "worst pain imaginable"
+    return "mild" if score <= 3 else "moderate" if score <= 6 else "severe"
+
+
+PAIN_CHOICES = [(score, pain_band(score)) for score in range(11)]
+
+
+class PainInput(forms.RadioSelect):
+    template_name = "recovery/widgets/pain.html"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def pain_field(label="Pain right now"):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=PAIN_CHOICES,
+        coerce=int,
+        widget=PainInput,
+        error_messages={"required": PAIN_MESSAGE, "invalid_choice": PAIN_MESSAGE},
+        help_text="0 means no pain and 10 the worst pain imaginable. 1-3 is mild, 4-6 moderate, "
+        "7-10 severe.",
+    )
+
+
+def notes_field(label="Notes (optional)"):
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=NOTES_MAX_LENGTH,
+        error_messages={
+            "max_length": "Notes can be up to %(limit_value)d characters (about two pages); "
+            "this has %(show_value)d. Shorten it, or split it over two entries."
+        },
+    )
+
+
+def not_in_future(value):
+    if value and value > timezone.now():
+        raise forms.ValidationError(FUTURE_MESSAGE, code="future")
+
+
+class MuscleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, muscle):
+        return muscle.name
+
+
+class InjuryForm(forms.ModelForm):
+    """Log a new injury, with its first pain score; also edits one (without the pain)."""
+
+    muscles = MuscleChoiceField(
+        queryset=Muscle.objects.select_related("compartment__region").order_by(
+            "compartment__region__order", "name"
+        ),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Which muscle?",
+        help_text="Pick it on the map or in the list; you can pick more than one.",
+        error_messages={
+            "invalid_choice": "“%(value)s” is not a muscle in our list. Pick one from the list "
+            "or the map.",
+            "invalid_pk_value": "Pick muscles from the list or the map.",
+        },
+    )
+    not_sure = forms.BooleanField(label="I'm not sure which muscle", required=False)
+    region = forms.ModelChoiceField(
+        queryset=Region.objects.all(),
+        required=False,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="Where does it hurt?",
+        help_text="Only needed when you are not sure of the muscle.",
+    )
+    pain = pain_field()
+    notes = notes_field()
+
+    class Meta:
+        model = Injury
+        fields = [
+            "muscles",
+            "not_sure",
+            "region",
+            "side",
+            "pain",
+            "kind",
+            "onset_at",
+            "cause",
+            "grade",
+            "notes",
+        ]
+        labels = {
+            "side": "Which leg?",
+            "kind": "What happened?",
+            "onset_at": "When did it start?",
+            "cause": "What were you doing?",
+            "grade": "Grade, if a provider gave one",
+        }
+        help_texts = {"onset_at": DATETIME_HELP}
+        widgets = {
+            "side": forms.RadioSelect,
+            "kind": forms.RadioSelect,
+            "cause": forms.RadioSelect,
+            "grade": forms.RadioSelect,
+            "onset_at": LocalDateTimeInput,
+        }
+
+    def __init__(self, *args, with_pain=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_pain:
+            del self.fields["pain"]
+        if self.instance.pk is None:
+            self.initial.setdefault("onset_at", timezone.localtime().replace(second=0))
+        else:
+            self.initial["not_sure"] = not self.instance.muscles.exists()
+        self.fields["onset_at"].validators.append(not_in_future)
+        self.fields["side"].error_messages["required"] = "Choose left, right or both legs."
+
+    def clean(self):
+        cleaned = super().clean()
+        muscles = cleaned.get("muscles")
+        if "muscles" not in self.errors and not muscles:
+            if not cleaned.get("not_sure"):
+                self.add_error(
+                    "muscles",
+                    "Choose at least one muscle, or tick “I'm not sure which muscle” and say "
+                    "where it hurts.",
+                )
+            elif not cleaned.get("region"):
+                self.add_error(
+                    "region", "Choose the upper or lower leg, so we know where it hurts."
+                )
+        if muscles:
+            cleaned["region"] = None
+        return cleaned
+
+
+class InjuryStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=Injury.Status.choices, widget=forms.RadioSelect, label="Status"
+    )
+    resolved_on = forms.DateField(
+        label="Resolved on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="The day it stopped bothering you. Needed when you mark it resolved.",
+    )
+
+    def __init__(self, *args, injury, **kwargs):
+        self.injury = injury
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        resolved_on = cleaned.get("resolved_on")
+        if cleaned.get("status") == Injury.Status.RESOLVED:
+            onset_day = timezone.localtime(self.injury.onset_at).date()
+            if resolved_on is None:
+                self.add_error("resolved_on", "Enter the day it resolved.")
+            elif resolved_on < onset_day:
+                self.add_error(
+                    "resolved_on",
+                    f"It can't resolve before it started ({onset_day:%d %B %Y}). Enter that "
+                    "day or later.",
+                )
+            elif resolved_on > timezone.localdate():
+                self.add_error("resolved_on", "This day is in the future. Enter today or earlier.")
+        else:
+            cleaned["resolved_on"] = None
+        return cleaned
+
+
+class EntryForm(forms.ModelForm):
+    pain = pain_field()
+    notes = notes_field()
+
+    class Meta:
+        model = SymptomEntry
+        fields = [
+            "pain",
+            "recorded_at",
+            "resting",
+            "character",
+            *SymptomEntry.SYMPTOMS,
+            *SymptomEntry.RED_FLAGS,
+            "notes",
+        ]
+        labels = {**SymptomEntry.SYMPTOMS, **SymptomEntry.RED_FLAGS, "recorded_at": "When"}
+        help_texts = {"recorded_at": DATETIME_HELP}
+        widgets = {"recorded_at": LocalDateTimeInput, "character": forms.RadioSelect}
+
+    def __init__(self, *args, injury, **kwargs):
+        self.injury = injury
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.initial.setdefault("recorded_at", timezone.localtime().replace(second=0))
+        self.fields["character"].choices = [("", "Not sure")] + list(SymptomEntry.Character.choices)
+        self.fields["recorded_at"].validators.append(not_in_future)
+
+    @property
+    def symptom_fields(self):
+        return [self[name] for name in SymptomEntry.SYMPTOMS]
+
+    @property
+    def red_flag_fields(self):
+        return [self[name] for name in SymptomEntry.RED_FLAGS]
+
+    def clean_recorded_at(self):
+        value = self.cleaned_data["recorded_at"]
+        onset = self.injury.onset_at
+        # Compare by minute: the form shows minutes, and "now" logged with the onset is fine.
+        if value < onset.replace(second=0, microsecond=0):
+            local = timezone.localtime(onset)
+            raise forms.ValidationError(
+                f"This is before the injury started ({local:%d %B %Y, %H:%M}). Enter that "
+                "time or later.",
+                code="before_onset",
+            )
+        return value
+
+    def save(self, commit=True):
+        self.instance.injury = self.injury
+        return super().save(commit=commit)
+
+
+class AcknowledgementForm(forms.ModelForm):
+    note = notes_field("Note (optional)")
+
+    class Meta:
+        model = Acknowledgement
+        fields = ["kind", "at", "note"]
+        labels = {"kind": "What did you do?"}
+        widgets = {"kind": forms.RadioSelect, "at": LocalDateTimeInput}
+        help_texts = {"at": DATETIME_HELP}
+
+    def __init__(self, *args, injury, **kwargs):
+        self.injury = injury
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("at", timezone.localtime().replace(second=0))
+        self.fields["at"].validators.append(not_in_future)
+
+    def save(self, commit=True):
+        self.instance.injury = self.injury
+        return super().save(commit=commit)
+
+
+class MilestonesForm(forms.Form):
+    done = forms.MultipleChoiceField(
+        label="Milestones reached",
+        required=False,
+        choices=[(m["key"], m["text"]) for m in MILESTONES],
+        widget=forms.CheckboxSelectMultiple,
+    )

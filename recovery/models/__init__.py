@@ -1,0 +1,21 @@
+"""The user's data: profile, injuries and their symptom log, and acknowledgements."""
+
+from recovery.models.injuries import Acknowledgement, Injury, SymptomEntry
+from recovery.models.profile import (
+    DEFAULT_FLUID_GOAL_ML,
+    FLUID_MAX_ML,
+    FLUID_MIN_ML,
+    Profile,
+    get_profile,
+)
+
+__all__ = [
+    "DEFAULT_FLUID_GOAL_ML",
+    "FLUID_MAX_ML",
+    "FLUID_MIN_ML",
+    "Acknowledgement",
+    "Injury",
+    "Profile",
+    "SymptomEntry",
+    "get_profile",
+]

@@ -1,0 +1,189 @@
+"""An injury episode, the symptom entries logged against it, and the user's acknowledgements
+("I contacted my provider", "I got care"). The advice they lead to lives in recovery.triage."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+NOTES_MAX_LENGTH = 5000
+
+
+class Injury(models.Model):
+    class Kind(models.TextChoices):
+        STRAIN = "strain", "Muscle strain or pull"
+        TEAR = "tear", "Tear"
+        TENNIS_LEG = "tennis_leg", "Tennis leg (calf strain)"
+        CRAMP = "cramp", "Cramp or spasm that lingers"
+        FOOT_DROP = "foot_drop", "Foot drop"
+        SORENESS = "soreness", "Soreness or tightness"
+        OTHER = "other", "Something else"
+
+    class Side(models.TextChoices):
+        LEFT = "left", "Left leg"
+        RIGHT = "right", "Right leg"
+        BOTH = "both", "Both legs"
+
+    class Cause(models.TextChoices):
+        UNKNOWN = "unknown", "I don't know"
+        QUICK_START_STOP = "quick_start_stop", "A quick start or stop"
+        OVERUSE = "overuse", "Overuse"
+        STRENUOUS = "strenuous", "Strenuous exercise"
+        FALL_OR_BLOW = "fall_or_blow", "A fall or a blow"
+
+    class Grade(models.TextChoices):
+        UNKNOWN = "unknown", "Not graded, or I don't know"
+        I = "1", "Grade I: a few fibres torn (under about 10%)"  # noqa: E741
+        II = "2", "Grade II: a partial tear (about 10 to 50%)"
+        III = "3", "Grade III: most or all of the muscle torn (over 50%)"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        RESOLVED = "resolved", "Resolved"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="injuries"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.STRAIN)
+    muscles = models.ManyToManyField("anatomy.Muscle", blank=True, related_name="injuries")
+    region = models.ForeignKey(
+        "anatomy.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text="Where it hurts, when the user is not sure which muscle.",
+    )
+    side = models.CharField(max_length=5, choices=Side.choices)
+    onset_at = models.DateTimeField("when it started")
+    cause = models.CharField(max_length=20, choices=Cause.choices, default=Cause.UNKNOWN)
+    grade = models.CharField(max_length=7, choices=Grade.choices, default=Grade.UNKNOWN)
+    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
+    resolved_on = models.DateField(null=True, blank=True)
+    milestones = models.JSONField(
+        default=dict, blank=True, help_text="Return-to-activity milestones ticked: key to date."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-onset_at"]
+        indexes = [models.Index(fields=["user", "status", "-onset_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="active", resolved_on__isnull=True)
+                | models.Q(status="resolved", resolved_on__isnull=False),
+                name="injury_resolved_has_date",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.get_side_display().lower()}"
+
+    def get_absolute_url(self):
+        return reverse("injury", args=[self.pk])
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_strain(self):
+        return self.kind in {self.Kind.STRAIN, self.Kind.TEAR, self.Kind.TENNIS_LEG}
+
+    def where(self):
+        """The muscles (or the region when unsure), as a person would say it."""
+        names = [muscle.name for muscle in self.muscles.all()]
+        if names:
+            return ", ".join(names)
+        return f"{self.region.name.lower()}, muscle not sure" if self.region else "not sure where"
+
+    def title(self):
+        return f"{self.get_kind_display()}: {self.where()} ({self.get_side_display().lower()})"
+
+
+class SymptomEntry(models.Model):
+    """How the injury feels at one moment. Red-flag answers drive urgent advice."""
+
+    class Character(models.TextChoices):
+        SHARP = "sharp", "Sharp"
+        DULL = "dull", "Dull"
+
+    # The warning-sign questions, in the order the form asks them.
+    RED_FLAGS = {
+        "calf_swelling": "Swelling, warmth, redness or tenderness in the calf",
+        "numbness": "Numbness or tingling",
+        "severe_weakness": "Severe weakness or trouble moving the lower leg",
+        "cannot_bear_weight": "Unable to put weight on the leg",
+        "snap_no_tiptoe": "A snap or pop at the back of the calf or ankle, and unable to stand "
+        "on tiptoe",
+        "out_of_proportion": "Pain far worse than the injury seems to explain, with a tight, "
+        "hard, swollen muscle",
+        "chest_symptoms": "Chest pain, shortness of breath or coughing blood",
+    }
+    SYMPTOMS = {
+        "tightness": "Tightness",
+        "stiffness": "Stiffness",
+        "weakness": "Weakness or less range of movement",
+        "bruising": "Bruising",
+        "tenderness": "Tender when pressed",
+    }
+
+    injury = models.ForeignKey(Injury, on_delete=models.CASCADE, related_name="entries")
+    recorded_at = models.DateTimeField("time")
+    pain = models.PositiveSmallIntegerField()
+    resting = models.BooleanField("I have been resting it", default=False)
+    character = models.CharField(
+        "kind of pain", max_length=5, choices=Character.choices, blank=True
+    )
+    tightness = models.BooleanField(default=False)
+    stiffness = models.BooleanField(default=False)
+    weakness = models.BooleanField(default=False)
+    bruising = models.BooleanField(default=False)
+    tenderness = models.BooleanField(default=False)
+    calf_swelling = models.BooleanField(default=False)
+    numbness = models.BooleanField(default=False)
+    severe_weakness = models.BooleanField(default=False)
+    cannot_bear_weight = models.BooleanField(default=False)
+    snap_no_tiptoe = models.BooleanField(default=False)
+    out_of_proportion = models.BooleanField(default=False)
+    chest_symptoms = models.BooleanField(default=False)
+    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        verbose_name_plural = "symptom entries"
+        indexes = [models.Index(fields=["injury", "-recorded_at"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pain__lte=10), name="entry_pain_0_to_10")
+        ]
+
+    def __str__(self):
+        return f"Pain {self.pain}/10 at {self.recorded_at:%Y-%m-%d %H:%M}"
+
+    def red_flags(self):
+        """The warning signs answered yes, as (field, question) pairs."""
+        return [(name, text) for name, text in self.RED_FLAGS.items() if getattr(self, name)]
+
+    def symptoms(self):
+        return [text for name, text in self.SYMPTOMS.items() if getattr(self, name)]
+
+
+class Acknowledgement(models.Model):
+    """The user telling the app what they did about its advice."""
+
+    class Kind(models.TextChoices):
+        CONTACTED_PROVIDER = "contacted", "I contacted my provider"
+        GOT_CARE = "got_care", "I got care"
+
+    injury = models.ForeignKey(Injury, on_delete=models.CASCADE, related_name="acknowledgements")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    at = models.DateTimeField("when")
+    note = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["injury", "kind", "-at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"
