@@ -140,6 +140,7 @@ class InjuryForm(forms.ModelForm):
         else:
             self.initial["not_sure"] = not self.instance.muscles.exists()
         self.fields["onset_at"].validators.append(not_in_future)
+        self.fields["side"].choices = Injury.Side.choices  # no empty "select an option"
         self.fields["side"].error_messages["required"] = "Choose left, right or both legs."
 
     def clean(self):
@@ -264,6 +265,10 @@ class AcknowledgementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("at", timezone.localtime().replace(second=0))
         self.fields["at"].validators.append(not_in_future)
+        self.fields["kind"].choices = Acknowledgement.Kind.choices
+        self.fields["kind"].error_messages["required"] = (
+            "Choose whether you contacted your provider or got care."
+        )
 
     def save(self, commit=True):
         self.instance.injury = self.injury

@@ -417,3 +417,17 @@ def test_other_users_injuries_are_not_listed(client, owner, other_user):
     client.force_login(other_user)
     assert "alice" not in client.get(reverse("injuries")).content.decode()
     assert 'class="banner ' not in client.get("/").content.decode()
+
+
+def test_choices_offer_no_empty_select_an_option(owner_client, owner):
+    injury = make_injury(owner)
+    for url in [reverse("injury_new"), injury.get_absolute_url()]:
+        assert "Select an option" not in owner_client.get(url).content.decode()
+
+
+def test_an_acknowledgement_needs_a_kind(owner_client, owner):
+    injury = make_injury(owner)
+    response = owner_client.post(
+        reverse("acknowledge", args=[injury.pk]), {"at": "2026-11-25T10:00"}
+    )
+    assert "Choose whether you contacted your provider or got care." in response.content.decode()
