@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from anatomy import leg_map
 from anatomy.models import Muscle
-from recovery import advice, recovery_guide
+from recovery import advice, ice, recovery_guide
 from recovery.log_forms import (
     AcknowledgementForm,
     EntryForm,
@@ -21,7 +21,7 @@ from recovery.log_forms import (
     InjuryStatusForm,
     MilestonesForm,
 )
-from recovery.models import Acknowledgement, Injury, SymptomEntry, get_profile
+from recovery.models import Acknowledgement, Injury, SymptomEntry, Treatment, get_profile
 
 TIMELINE_PAGE_SIZE = 20
 
@@ -133,16 +133,21 @@ def injury_delete(request, pk):
 
 
 def timeline_page(injury, page_number):
-    """A page of entries, newest first, with the acknowledgements that fall among them."""
+    """A page of entries, newest first, with the acknowledgements and treatments that fall
+    among them."""
     page = Paginator(injury.entries.all(), TIMELINE_PAGE_SIZE).get_page(page_number)
     entries = list(page.object_list)
     acks = injury.acknowledgements.all()
+    treatments = injury.treatments.all()
     if entries and page.has_next():
         acks = acks.filter(at__gte=entries[-1].recorded_at)
+        treatments = treatments.filter(at__gte=entries[-1].recorded_at)
     if entries and page.has_previous():
         acks = acks.filter(at__lt=entries[0].recorded_at)
+        treatments = treatments.filter(at__lt=entries[0].recorded_at)
     items = [("entry", entry.recorded_at, entry) for entry in entries]
     items += [("ack", ack.at, ack) for ack in acks]
+    items += [("treatment", treatment.at, treatment) for treatment in treatments]
     items.sort(key=lambda item: item[1], reverse=True)
     return page, items
 
@@ -165,7 +170,25 @@ def _injury_context(request, injury, entry_form=None, ack_form=None):
             {**m, "done_on": milestones_done.get(m["key"])} for m in recovery_guide.MILESTONES
         ],
         "days_since_onset": (timezone.now() - injury.onset_at).days,
+        "rice_today": rice_today(injury),
     }
+
+
+def rice_today(injury):
+    """For each letter of RICE, what was logged for this injury today, in the user's zone."""
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    done = {kind: [] for kind in Treatment.RICE}
+    for treatment in injury.treatments.filter(kind__in=Treatment.RICE, at__gte=midnight):
+        done[treatment.kind].append(treatment)
+    return [
+        {
+            "kind": kind,
+            "label": Treatment.Kind(kind).label,
+            "count": len(done[kind]),
+            "minutes": sum(t.duration_minutes or 0 for t in done[kind]),
+        }
+        for kind in Treatment.RICE
+    ]
 
 
 def _injury_with_relations(request, pk):
@@ -182,6 +205,7 @@ def _injury_with_relations(request, pk):
 @require_GET
 def injury_detail(request, pk):
     injury = _injury_with_relations(request, pk)
+    ice.settle_for_user(request.user)  # a finished ice session shows on the timeline
     return render(request, "recovery/injury_detail.html", _injury_context(request, injury))
 
 

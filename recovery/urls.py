@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from recovery import log_views, views
+from recovery import ice_views, log_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -31,6 +31,15 @@ urlpatterns = [
         log_views.acknowledgement_delete,
         name="acknowledgement_delete",
     ),
+    path("ice/", ice_views.ice_home, name="ice"),
+    path("ice/start/", ice_views.ice_start, name="ice_start"),
+    path("ice/<int:pk>/", ice_views.ice_session, name="ice_session"),
+    path("ice/<int:pk>/stop/", ice_views.ice_stop, name="ice_stop"),
+    path("ice/<int:pk>/cancel/", ice_views.ice_cancel, name="ice_cancel"),
+    path("treatments/", ice_views.treatment_list, name="treatments"),
+    path("treatments/new/", ice_views.treatment_new, name="treatment_new"),
+    path("treatments/<int:pk>/edit/", ice_views.treatment_edit, name="treatment_edit"),
+    path("treatments/<int:pk>/delete/", ice_views.treatment_delete, name="treatment_delete"),
     path("anatomy/", include("anatomy.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from recovery import ice, timers
 from recovery.context_processors import assessed_for
 from recovery.forms import ProfileForm, SignupForm
 from recovery.models import get_profile
@@ -20,9 +21,16 @@ def home(request):
     if not request.user.is_authenticated:
         return render(request, "recovery/home.html")
     profile = get_profile(request.user)
+    running_ice = ice.settle_for_user(request.user)
+    last_ice = ice.last_finished(request.user)
+    ice_today, ice_minutes = ice.today(request.user)
     context = {
         "profile": profile,
         "assessed": assessed_for(request),
+        "running_ice": running_ice,
+        "next_ice_at": timers.next_suggested(last_ice.ended_at) if last_ice else None,
+        "ice_today": ice_today,
+        "ice_minutes": ice_minutes,
         "today": timezone.localdate(),
         "fluid_goal": profile.format_volume(profile.effective_fluid_goal_ml()),
         "fluid_limit": (

@@ -8,12 +8,16 @@ from recovery.models.profile import (
     Profile,
     get_profile,
 )
+from recovery.models.treatments import ICE_MAX_MINUTES, IceSession, Treatment
 
 __all__ = [
     "DEFAULT_FLUID_GOAL_ML",
     "FLUID_MAX_ML",
     "FLUID_MIN_ML",
+    "ICE_MAX_MINUTES",
     "Acknowledgement",
+    "IceSession",
+    "Treatment",
     "Injury",
     "Profile",
     "SymptomEntry",

@@ -1,0 +1,116 @@
+"""Treatments the user logs, and the ice sessions the timer runs (clinical rules, section 2)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from recovery.models.injuries import NOTES_MAX_LENGTH, Injury
+
+ICE_MAX_MINUTES = 20
+
+
+class Treatment(models.Model):
+    class Kind(models.TextChoices):
+        REST = "rest", "Rest"
+        ICE = "ice", "Ice"
+        COMPRESSION = "compression", "Compression"
+        ELEVATION = "elevation", "Elevation"
+        MASSAGE = "massage", "Massage (by hand or roller)"
+        MEDICATION = "medication", "Medication"
+        THERAPY = "therapy", "Physical therapy (including dry needling or cupping)"
+        SURGERY = "surgery", "Surgery"
+        OTHER = "other", "Something else"
+
+    RICE = [Kind.REST, Kind.ICE, Kind.COMPRESSION, Kind.ELEVATION]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="treatments"
+    )
+    injury = models.ForeignKey(
+        Injury, on_delete=models.SET_NULL, null=True, blank=True, related_name="treatments"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    detail = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For medication, the name and dose as the user wrote them; for massage, hand or "
+        "roller; for therapy, what was done.",
+    )
+    at = models.DateTimeField("when")
+    duration_minutes = models.PositiveIntegerField("how long (minutes)", null=True, blank=True)
+    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    ice_session = models.OneToOneField(
+        "IceSession", on_delete=models.SET_NULL, null=True, blank=True, related_name="treatment"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["user", "-at"]),
+            models.Index(fields=["injury", "-at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("treatment_edit", args=[self.pk])
+
+
+class IceSession(models.Model):
+    """One timed icing. The server's timestamps are the truth; pages only count down to them."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        COMPLETED = "completed", "Completed"
+        STOPPED = "stopped", "Stopped early"
+        CANCELLED = "cancelled", "Cancelled"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ice_sessions"
+    )
+    injury = models.ForeignKey(
+        Injury, on_delete=models.SET_NULL, null=True, blank=True, related_name="ice_sessions"
+    )
+    started_at = models.DateTimeField()
+    planned_end_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    barrier_confirmed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["user", "status", "-started_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="running"),
+                name="one_running_ice_session_per_user",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(planned_end_at__gt=models.F("started_at")),
+                name="ice_session_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Ice from {self.started_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("ice_session", args=[self.pk])
+
+    @property
+    def is_running(self):
+        return self.status == self.Status.RUNNING
+
+    @property
+    def planned_minutes(self):
+        return round((self.planned_end_at - self.started_at).total_seconds() / 60)
+
+    @property
+    def minutes(self):
+        """The real length, for a session that has ended."""
+        if self.ended_at is None:
+            return None
+        return round((self.ended_at - self.started_at).total_seconds() / 60)
