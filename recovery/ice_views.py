@@ -118,8 +118,8 @@ def ice_stop(request, pk):
 @login_required
 @require_POST
 def ice_cancel(request, pk):
-    session = _session_for(request, pk)
-    if ice.cancel(session):
+    session = ice.settle(_session_for(request, pk))  # one already over is kept, not cancelled
+    if session.is_running and ice.cancel(session):
         messages.success(request, "Cancelled. Nothing was recorded.")
         return redirect("ice")
     messages.info(request, "This session had already ended; nothing was changed.")

@@ -130,3 +130,12 @@ def test_logging_a_treatment_by_hand(browser_page, owner):
     expect(page.get_by_role("link", name="Medication")).to_be_visible()
     expect(page.get_by_text("Paracetamol 500 mg")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_device_clock_that_is_wrong_by_minutes_does_not_change_the_time_left(browser_page, owner):
+    page = browser_page.page
+    page.context.clock.install(time=dt.datetime.now(dt.UTC) + dt.timedelta(minutes=37))
+    log_in(browser_page)
+    start_ice(page)
+    expect(page.get_by_role("timer")).to_have_text(re.compile(r"^(20:00|19:5\d)$"))
+    expect(page.locator(".ends")).to_contain_text("Ends at")

@@ -317,3 +317,12 @@ def test_two_tabs_stopping_at_the_same_moment_make_one_stop_and_one_record(owner
     session.refresh_from_db()
     assert session.status == "stopped"
     assert Treatment.objects.filter(ice_session=session).count() == 1
+
+
+def test_cancelling_a_session_that_is_already_over_keeps_it(owner_client, owner, pinned):
+    session = ice.start(user=owner)
+    pinned.move_to(NOW + dt.timedelta(hours=1))
+    owner_client.post(reverse("ice_cancel", args=[session.pk]))
+    session.refresh_from_db()
+    assert session.status == "completed"
+    assert Treatment.objects.filter(ice_session=session).count() == 1
