@@ -192,3 +192,29 @@ class GlossaryTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class Stretch(models.Model):
+    """A gentle stretch from the library, with the muscles it targets."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    summary = models.TextField()
+    muscles = models.ManyToManyField(Muscle, related_name="stretches")
+    steps = models.JSONField(default=list)
+    hold_seconds = models.PositiveSmallIntegerField()
+    repetitions = models.PositiveSmallIntegerField()
+    cautions = models.JSONField(default=list)
+    in_warm_up = models.BooleanField(default=True)
+    sources = models.JSONField(default=list, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name_plural = "stretches"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("anatomy:stretch", args=[self.slug])

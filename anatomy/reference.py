@@ -26,6 +26,15 @@ def _fields(model, row, skip=()):
     return {key: value for key, value in row.items() if key in names and key not in skip}
 
 
+def _has_model(get_model, name):
+    """Whether this version of the app (a migration's historical state) has the model."""
+    try:
+        get_model("anatomy", name)
+    except LookupError:
+        return False
+    return True
+
+
 def _cite(sources, keys):
     return [sources[key] for key in keys]
 
@@ -44,7 +53,9 @@ def load(get_model, data=None):
             "Condition",
             "CareTopic",
             "GlossaryTerm",
+            "Stretch",
         ]
+        if _has_model(get_model, name)
     }
 
     def upsert(name, row, **extra):
@@ -79,5 +90,9 @@ def load(get_model, data=None):
         upsert("CareTopic", row)
     for row in data["glossary"]:
         upsert("GlossaryTerm", row)
+    if "Stretch" in model:
+        for row in data["stretches"]:
+            stretch = upsert("Stretch", row)
+            stretch.muscles.set([muscles[slug] for slug in row["muscles"]])
 
     return {key: len(data[key]) for key in data if isinstance(data[key], list)}

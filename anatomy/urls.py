@@ -16,4 +16,7 @@ urlpatterns = [
     path("conditions/", views.conditions, name="conditions"),
     path("conditions/<slug:slug>/", views.condition, name="condition"),
     path("care/<slug:slug>/", views.care, name="care"),
+    path("stretches/", views.stretches, name="stretches"),
+    path("stretches/<slug:slug>/", views.stretch, name="stretch"),
+    path("warm-up/", views.warm_up, name="warm_up"),
 ]

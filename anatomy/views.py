@@ -12,6 +12,7 @@ from anatomy.models import (
     Muscle,
     MuscleGroup,
     Region,
+    Stretch,
 )
 
 
@@ -103,6 +104,7 @@ def muscle(request, slug):
             "crumbs": [muscle.compartment.region, muscle.compartment],
             "parts": muscle.parts.order_by("order"),
             "conditions": muscle.conditions.all(),
+            "stretches": muscle.stretches.all(),
             "terms": glossary.term_index(),
         },
     )
@@ -153,4 +155,32 @@ def search_page(request):
         request,
         template,
         {"query": query, "results": results, "groups": MuscleGroup.objects.all()},
+    )
+
+
+@require_GET
+def stretches(request):
+    return render(
+        request,
+        "anatomy/stretches.html",
+        {"stretches": Stretch.objects.prefetch_related("muscles")},
+    )
+
+
+@require_GET
+def stretch(request, slug):
+    stretch = get_object_or_404(Stretch, slug=slug)
+    return render(
+        request,
+        "anatomy/stretch.html",
+        {"stretch": stretch, "muscles": stretch.muscles.order_by("name")},
+    )
+
+
+@require_GET
+def warm_up(request):
+    return render(
+        request,
+        "anatomy/warm_up.html",
+        {"stretches": Stretch.objects.filter(in_warm_up=True).prefetch_related("muscles")},
     )

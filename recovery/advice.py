@@ -1,12 +1,14 @@
 """Gathers what the triage rules need from the database, in a fixed number of queries."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import OuterRef, Subquery
+from django.urls import reverse
 from django.utils import timezone
 
 from recovery import triage
-from recovery.models import Acknowledgement, Injury, SymptomEntry
+from recovery.models import Acknowledgement, Cramp, Injury, SymptomEntry, get_profile
 
 
 def _entries(field, order):
@@ -91,21 +93,44 @@ def for_injury(injury, now=None):
     return assess([annotated], now)[0].advice
 
 
+def for_cramps(user, now=None):
+    """Advice from the user's cramps of the last 7 days (one query)."""
+    now = now or timezone.now()
+    zone = get_profile(user).zone
+    cramps = Cramp.objects.filter(user=user, started_at__gte=now - triage.CRAMP_WINDOW)
+    facts = [
+        triage.CrampFacts(
+            cramp.pk,
+            cramp.started_at.astimezone(zone),
+            timedelta(seconds=cramp.duration_seconds),
+            cramp.at_night,
+            cramp.numbness,
+            cramp.swelling,
+        )
+        for cramp in cramps
+    ]
+    return triage.assess_cramps(facts, now, get_profile(user).cramps_contacted_at)
+
+
 @dataclass
 class Banner:
-    """The most serious advice across the user's injuries, for the top of every page."""
+    """The most serious current advice, for the top of every signed-in page."""
 
     level: triage.Level
     reasons: list
-    injury: Injury
+    url: str
 
     @property
     def reason(self):
         return self.reasons[0]
 
 
-def banner_for(assessed):
-    for item in assessed:  # already most serious first
-        if item.advice.level >= triage.Level.CALL_PROVIDER:
-            return Banner(item.advice.level, item.advice.top_reasons(), item.injury)
-    return None
+def banner_for(assessed, cramp_advice=None):
+    candidates = [(item.advice, item.injury.get_absolute_url() + "#advice") for item in assessed]
+    if cramp_advice is not None:
+        candidates.append((cramp_advice, reverse("cramps") + "#advice"))
+    serious = [pair for pair in candidates if pair[0].level >= triage.Level.CALL_PROVIDER]
+    if not serious:
+        return None
+    advice, url = max(serious, key=lambda pair: pair[0].level)
+    return Banner(advice.level, advice.top_reasons(), url)

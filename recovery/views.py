@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -9,10 +11,12 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from recovery import ice, timers
+from recovery import hydration, ice, timers
 from recovery.context_processors import assessed_for
+from recovery.days import day_bounds
 from recovery.forms import ProfileForm, SignupForm
-from recovery.models import get_profile
+from recovery.habit_views import QUICK_AMOUNTS
+from recovery.models import Cramp, StretchSession, get_profile
 from recovery.validators import time_zone_names
 
 
@@ -31,6 +35,7 @@ def home(request):
         "next_ice_at": timers.next_suggested(last_ice.ended_at) if last_ice else None,
         "ice_today": ice_today,
         "ice_minutes": ice_minutes,
+        **habits_today(request.user, profile),
         "today": timezone.localdate(),
         "fluid_goal": profile.format_volume(profile.effective_fluid_goal_ml()),
         "fluid_limit": (
@@ -40,6 +45,24 @@ def home(request):
         ),
     }
     return render(request, "recovery/dashboard.html", context)
+
+
+def habits_today(user, profile):
+    """Today's drinks, stretches and this week's cramps, for the dashboard."""
+    start, end = day_bounds(timezone.localdate(), profile.zone)
+    quick_ml, quick_label = QUICK_AMOUNTS[profile.fluid_units][0]
+    return {
+        "fluids_text": profile.format_volume(hydration.today(user, profile)),
+        "goal_text": profile.format_volume(profile.effective_fluid_goal_ml()),
+        "quick_ml": quick_ml,
+        "quick_label": quick_label,
+        "stretches_today": StretchSession.objects.filter(user=user, at__gte=start, at__lt=end)
+        .exclude(status="running")
+        .count(),
+        "cramps_week": Cramp.objects.filter(
+            user=user, started_at__gte=timezone.now() - timedelta(days=7)
+        ).count(),
+    }
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,5 +1,6 @@
 """The user's data: profile, injuries and their symptom log, and acknowledgements."""
 
+from recovery.models.habits import Cramp, FluidEntry, StretchSession
 from recovery.models.injuries import Acknowledgement, Injury, SymptomEntry
 from recovery.models.profile import (
     DEFAULT_FLUID_GOAL_ML,
@@ -16,6 +17,9 @@ __all__ = [
     "FLUID_MIN_ML",
     "ICE_MAX_MINUTES",
     "Acknowledgement",
+    "Cramp",
+    "FluidEntry",
+    "StretchSession",
     "IceSession",
     "Treatment",
     "Injury",

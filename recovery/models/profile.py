@@ -43,6 +43,9 @@ class Profile(models.Model):
     emergency_number = models.CharField(
         max_length=40, default="911", validators=[validate_phone_number]
     )
+    cramps_contacted_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the user last told us they called about cramps."
+    )
 
     class Meta:
         constraints = [

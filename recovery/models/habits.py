@@ -1,0 +1,154 @@
+"""The daily habits: drinks, leg cramps and stretching sessions."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from recovery.models.injuries import NOTES_MAX_LENGTH, Injury
+
+
+class FluidEntry(models.Model):
+    class Drink(models.TextChoices):
+        WATER = "water", "Water"
+        OTHER = "other", "Other drink"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="fluid_entries"
+    )
+    at = models.DateTimeField("when")
+    amount_ml = models.PositiveIntegerField()
+    drink = models.CharField(max_length=5, choices=Drink.choices, default=Drink.WATER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name_plural = "fluid entries"
+        indexes = [models.Index(fields=["user", "-at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_ml__gte=1) & models.Q(amount_ml__lte=3000),
+                name="fluid_entry_amount_in_range",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.amount_ml} mL at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Cramp(models.Model):
+    class Side(models.TextChoices):
+        LEFT = "left", "Left leg"
+        RIGHT = "right", "Right leg"
+        BOTH = "both", "Both legs"
+
+    HELPED = {
+        "stretching": "Stretching",
+        "massage": "Massage",
+        "walking": "Walking about",
+        "other": "Something else",
+    }
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cramps"
+    )
+    started_at = models.DateTimeField("when")
+    muscle = models.ForeignKey(
+        "anatomy.Muscle", on_delete=models.PROTECT, null=True, blank=True, related_name="cramps"
+    )
+    side = models.CharField(max_length=5, choices=Side.choices)
+    duration_seconds = models.PositiveIntegerField()
+    pain = models.PositiveSmallIntegerField()
+    at_night = models.BooleanField("at night", default=False)
+    woke_me = models.BooleanField("it woke me up", default=False)
+    numbness = models.BooleanField("numbness or tingling with it", default=False)
+    swelling = models.BooleanField("swelling afterwards", default=False)
+    helped = models.JSONField(default=list, blank=True)
+    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        indexes = [models.Index(fields=["user", "-started_at"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pain__lte=10), name="cramp_pain_0_to_10"),
+            models.CheckConstraint(
+                condition=models.Q(duration_seconds__gte=1) & models.Q(duration_seconds__lte=7200),
+                name="cramp_duration_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Cramp at {self.started_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("cramp_edit", args=[self.pk])
+
+    def duration_text(self):
+        minutes, seconds = divmod(self.duration_seconds, 60)
+        if not minutes:
+            return f"{seconds} seconds"
+        return f"{minutes} min {seconds} s" if seconds else f"{minutes} minutes"
+
+    def helped_text(self):
+        return ", ".join(self.HELPED[key] for key in self.helped if key in self.HELPED)
+
+
+class StretchSession(models.Model):
+    """A stretch done: logged by hand, or run with the guided hold timer."""
+
+    class Side(models.TextChoices):
+        LEFT = "left", "Left"
+        RIGHT = "right", "Right"
+        BOTH = "both", "Both sides"
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        STOPPED = "stopped", "Stopped early"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stretch_sessions"
+    )
+    stretch = models.ForeignKey("anatomy.Stretch", on_delete=models.PROTECT, related_name="+")
+    injury = models.ForeignKey(
+        Injury, on_delete=models.SET_NULL, null=True, blank=True, related_name="stretches"
+    )
+    side = models.CharField(max_length=5, choices=Side.choices, default=Side.BOTH)
+    holds = models.PositiveSmallIntegerField("number of holds")
+    hold_seconds = models.PositiveSmallIntegerField("seconds per hold")
+    rest_seconds = models.PositiveSmallIntegerField("seconds of rest between holds", default=15)
+    holds_done = models.PositiveSmallIntegerField(default=0)
+    pain_during = models.PositiveSmallIntegerField("pain during (0-10)", null=True, blank=True)
+    at = models.DateTimeField("when")
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.DONE)
+    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "-at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="running"),
+                name="one_running_stretch_per_user",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(pain_during__isnull=True) | models.Q(pain_during__lte=10),
+                name="stretch_pain_0_to_10",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.stretch} at {self.at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("stretch_session", args=[self.pk])
+
+    @property
+    def is_running(self):
+        return self.status == self.Status.RUNNING
+
+    @property
+    def minutes(self):
+        return round(self.holds_done * self.hold_seconds / 60, 1)

@@ -1,0 +1,37 @@
+"""The guided hold timer's schedule and the "ease off" rule, as pure functions."""
+
+from dataclasses import dataclass
+
+EASE_OFF_ABOVE = 2  # points above the last resting score (clinical rules, section 4)
+
+
+@dataclass(frozen=True)
+class Phase:
+    kind: str  # "hold", "rest" or "done"
+    hold: int  # which hold (1-based) this is, or the last one when done
+    seconds_left: int  # in this phase
+    holds_done: int
+
+
+def total_seconds(holds, hold_seconds, rest_seconds):
+    return holds * hold_seconds + (holds - 1) * rest_seconds
+
+
+def phase_at(elapsed, holds, hold_seconds, rest_seconds):
+    """Where a session of holds with rests between them is, `elapsed` seconds after its start."""
+    elapsed = max(0, int(elapsed))
+    cycle = hold_seconds + rest_seconds
+    for number in range(1, holds + 1):
+        start = (number - 1) * cycle
+        if elapsed < start + hold_seconds:
+            return Phase("hold", number, start + hold_seconds - elapsed, number - 1)
+        if number < holds and elapsed < start + cycle:
+            return Phase("rest", number, start + cycle - elapsed, number)
+    return Phase("done", holds, 0, holds)
+
+
+def ease_off(pain_during, last_resting_pain):
+    """Pain during a stretch more than 2 points above the last resting score: ease off."""
+    if pain_during is None or last_resting_pain is None:
+        return False
+    return pain_during - last_resting_pain > EASE_OFF_ABOVE
