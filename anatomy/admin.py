@@ -8,6 +8,7 @@ from anatomy.models import (
     Muscle,
     MuscleGroup,
     Region,
+    Stretch,
 )
 
 
@@ -56,3 +57,10 @@ class CareTopicAdmin(admin.ModelAdmin):
 class GlossaryTermAdmin(admin.ModelAdmin):
     list_display = ["term", "slug"]
     search_fields = ["term", "definition"]
+
+
+@admin.register(Stretch)
+class StretchAdmin(admin.ModelAdmin):
+    list_display = ["name", "hold_seconds", "repetitions", "in_warm_up", "order"]
+    filter_horizontal = ["muscles"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -16,7 +16,7 @@ from recovery.context_processors import assessed_for
 from recovery.days import day_bounds
 from recovery.forms import ProfileForm, SignupForm
 from recovery.habit_views import QUICK_AMOUNTS
-from recovery.models import Cramp, StretchSession, get_profile
+from recovery.models import Cramp, Profile, StretchSession, get_profile
 from recovery.validators import time_zone_names
 
 
@@ -85,7 +85,9 @@ def signup(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=get_profile(request.user))
+    # A copy: a rejected form must not leave bad values on the profile the page still uses.
+    profile = Profile.objects.get(pk=get_profile(request.user).pk)
+    form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your profile is saved.")

@@ -47,6 +47,10 @@ def assert_accessible(page):
     """Run axe-core on the page as it is now and fail on any violation."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # Scan the settled page, not one caught in the middle of an htmx swap.
+    page.wait_for_function(
+        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+    )
     results = Axe().run(page)
     if results.violations_count:
         lines = []

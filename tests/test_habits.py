@@ -406,3 +406,10 @@ def test_other_users_drinks_cramps_and_stretches_are_404_and_unchanged(client, o
     assert StretchSession.objects.get().pain_during == 2
     client.post(reverse("fluid_undo"))
     assert FluidEntry.objects.exists()
+
+
+def test_the_stretch_library_is_editable_in_the_admin(admin_client):
+    stretch = Stretch.objects.get(slug="groin-stretch-seated")
+    response = admin_client.get(reverse("admin:anatomy_stretch_change", args=[stretch.pk]))
+    assert response.status_code == 200
+    assert "Inner-thigh (groin) stretch sitting" in response.content.decode()
