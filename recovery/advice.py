@@ -83,7 +83,7 @@ def assess(injuries, now=None):
 def for_user(user, now=None):
     """The advice for each of the user's active injuries, most serious first."""
     injuries = with_triage_facts(Injury.objects.filter(user=user, status=Injury.Status.ACTIVE))
-    assessed = assess(injuries.prefetch_related("muscles").select_related("region"), now)
+    assessed = assess(injuries.select_related("region"), now)
     assessed.sort(key=lambda item: -item.advice.level)
     return assessed
 

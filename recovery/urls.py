@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from recovery import habit_views, ice_views, log_views, views
+from recovery import chart_views, habit_views, ice_views, log_views, views
 from recovery.converters import DateConverter
 
 register_converter(DateConverter, "date")
@@ -62,6 +62,7 @@ urlpatterns = [
     path("stretches/<int:pk>/pain/", habit_views.stretch_pain, name="stretch_pain"),
     path("stretches/<int:pk>/edit/", habit_views.stretch_edit, name="stretch_edit"),
     path("stretches/<int:pk>/delete/", habit_views.stretch_delete, name="stretch_delete"),
+    path("charts/", chart_views.charts_page, name="charts"),
     path("anatomy/", include("anatomy.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -30,7 +31,7 @@ def home(request):
     ice_today, ice_minutes = ice.today(request.user)
     context = {
         "profile": profile,
-        "assessed": assessed_for(request),
+        "assessed": with_muscles(assessed_for(request)),
         "running_ice": running_ice,
         "next_ice_at": timers.next_suggested(last_ice.ended_at) if last_ice else None,
         "ice_today": ice_today,
@@ -45,6 +46,12 @@ def home(request):
         ),
     }
     return render(request, "recovery/dashboard.html", context)
+
+
+def with_muscles(assessed):
+    """Load the muscles of the assessed injuries in one query, for their titles."""
+    prefetch_related_objects([item.injury for item in assessed], "muscles")
+    return assessed
 
 
 def habits_today(user, profile):

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CSP_LISTENER = """
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -48,9 +49,8 @@ def assert_accessible(page):
     from axe_playwright_python.sync_playwright import Axe
 
     # Scan the settled page, not one caught in the middle of an htmx swap.
-    page.wait_for_function(
-        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
-    )
+    busy = page.locator(".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added")
+    expect(busy).to_have_count(0)
     results = Axe().run(page)
     if results.violations_count:
         lines = []

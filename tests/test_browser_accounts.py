@@ -75,7 +75,7 @@ def test_a_new_user_signs_up_logs_out_logs_back_in_and_sets_up_the_profile(brows
     )
 
     nav.get_by_role("link", name="Today").click()
-    expect(page.get_by_text("64 fl oz")).to_be_visible()
+    expect(page.get_by_text("64 fl oz", exact=True)).to_be_visible()
     expect(page.get_by_role("link", name="(312) 555-0147")).to_have_attribute(
         "href", "tel:(312) 555-0147"
     )

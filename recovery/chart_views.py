@@ -1,0 +1,88 @@
+"""The charts page: recovery over a chosen range, drawn by Chart.js from json_script data."""
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from recovery import charts
+from recovery.models import Injury, get_profile
+
+RANGE_LABELS = [
+    ("7", "7 days"),
+    ("30", "30 days"),
+    ("90", "90 days"),
+    ("365", "A year"),
+    ("all", "All"),
+]
+
+
+def chart_data(user, profile, range_key, injuries):
+    zone = profile.zone
+    start = charts.range_start(range_key, zone)
+    series = charts.pain_series(injuries, start)
+    return {
+        "zone": profile.time_zone,
+        "goal_ml": profile.effective_fluid_goal_ml(),
+        "units": profile.fluid_units,
+        "injuries": [
+            {"id": injury.pk, "title": injury.title(), **series[injury.pk]} for injury in injuries
+        ],
+        "fluids": [[day.isoformat(), ml] for day, ml in charts.fluids_per_day(user, zone, start)],
+        "ice": [
+            [day.isoformat(), sessions, minutes]
+            for day, sessions, minutes in charts.ice_per_day(user, zone, start)
+        ],
+        "stretch": [
+            [week.isoformat(), minutes]
+            for week, minutes in charts.stretch_minutes_per_week(user, zone, start)
+        ],
+        "cramps": [
+            [week.isoformat(), night, day]
+            for week, night, day in charts.cramps_per_week(user, zone, start)
+        ],
+    }
+
+
+def _pain_table(series, zone):
+    return [
+        (
+            f"{dt.datetime.fromisoformat(moment).astimezone(zone):%d %b %Y %H:%M}",
+            pain,
+            average,
+            flags,
+        )
+        for moment, pain, average, flags in zip(
+            series["times"], series["pain"], series["average"], series["red_flags"], strict=True
+        )
+    ]
+
+
+@login_required
+@vary_on_headers("HX-Request")
+@require_GET
+def charts_page(request):
+    profile = get_profile(request.user)
+    range_key = charts.parse_range(request.GET.get("range"))
+    start = charts.range_start(range_key, profile.zone)
+    injuries = Injury.objects.filter(user=request.user).prefetch_related("muscles")
+    injuries = injuries.select_related("region")
+    if start is not None:
+        injuries = injuries.filter(Q(status=Injury.Status.ACTIVE) | Q(onset_at__gte=start))
+    injuries = list(injuries[:10])
+    data = chart_data(request.user, profile, range_key, injuries)
+    context = {
+        "injury_blocks": [
+            {**injury, "table": _pain_table(injury, profile.zone)} for injury in data["injuries"]
+        ],
+        "range_key": range_key,
+        "ranges": RANGE_LABELS,
+        "data": data,
+        "profile": profile,
+        "fluid_rows": [(day, profile.format_volume(ml)) for day, ml in data["fluids"]],
+    }
+    template = "recovery/charts.html#charts" if request.htmx else "recovery/charts.html"
+    return render(request, template, context)

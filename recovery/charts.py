@@ -1,0 +1,137 @@
+"""The numbers behind the charts: aggregated in the database, in the user's time zone.
+
+Every function here costs one query however much data there is; `rolling_average` is pure.
+"""
+
+import datetime as dt
+
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncDate, TruncWeek
+from django.utils import timezone
+
+from recovery.days import day_bounds
+from recovery.models import Cramp, FluidEntry, StretchSession, SymptomEntry, Treatment
+
+RANGES = {"7": 7, "30": 30, "90": 90, "365": 365, "all": None}
+DEFAULT_RANGE = "30"
+ROLLING_WINDOW = dt.timedelta(days=7)
+
+
+def parse_range(value):
+    """The range the user chose, or the default for anything else."""
+    return value if value in RANGES else DEFAULT_RANGE
+
+
+def range_start(range_key, zone, today=None):
+    """The first moment of the range (None for all time), on a local-day boundary."""
+    days = RANGES[range_key]
+    if days is None:
+        return None
+    today = today or timezone.localdate()
+    return day_bounds(today - dt.timedelta(days=days - 1), zone)[0]
+
+
+def rolling_average(points, window=ROLLING_WINDOW):
+    """For each (time, value) point in time order, the mean of the values in the `window`
+    up to and including it, rounded to one decimal."""
+    averages = []
+    start = 0
+    total = 0.0
+    for index, (moment, value) in enumerate(points):
+        total += value
+        while points[start][0] <= moment - window:
+            total -= points[start][1]
+            start += 1
+        averages.append(round(total / (index - start + 1), 1))
+    return averages
+
+
+def _since(queryset, field, start):
+    return queryset.filter(**{f"{field}__gte": start}) if start is not None else queryset
+
+
+def pain_series(injuries, start=None):
+    """{injury id: series} with each entry as a point, the 7-day rolling average and the
+    red flags, for several injuries in one query (plus one each for ice and stretches)."""
+    flag_names = list(SymptomEntry.RED_FLAGS)
+    entries = (
+        _since(SymptomEntry.objects.filter(injury__in=injuries), "recorded_at", start)
+        .order_by("injury_id", "recorded_at", "pk")
+        .values("injury_id", "recorded_at", "pain", *flag_names)
+    )
+    series = {injury.pk: _empty_series() for injury in injuries}
+    for entry in entries:
+        item = series[entry["injury_id"]]
+        item["times"].append(entry["recorded_at"].isoformat())
+        item["pain"].append(entry["pain"])
+        item["red_flags"].append(
+            [SymptomEntry.RED_FLAGS[name] for name in flag_names if entry[name]]
+        )
+        item["_points"].append((entry["recorded_at"], entry["pain"]))
+    ice = _since(
+        Treatment.objects.filter(injury__in=injuries, kind=Treatment.Kind.ICE), "at", start
+    ).values_list("injury_id", "at")
+    for injury_id, moment in ice:
+        series[injury_id]["ice"].append(moment.isoformat())
+    stretches = _since(
+        StretchSession.objects.filter(injury__in=injuries).exclude(status="running"), "at", start
+    ).values_list("injury_id", "at")
+    for injury_id, moment in stretches:
+        series[injury_id]["stretches"].append(moment.isoformat())
+    for item in series.values():
+        item["average"] = rolling_average(item.pop("_points"))
+    return series
+
+
+def _empty_series():
+    return {"times": [], "pain": [], "red_flags": [], "ice": [], "stretches": [], "_points": []}
+
+
+def fluids_per_day(user, zone, start=None):
+    rows = (
+        _since(FluidEntry.objects.filter(user=user), "at", start)
+        .annotate(day=TruncDate("at", tzinfo=zone))
+        .values("day")
+        .annotate(total=Sum("amount_ml"))
+        .order_by("day")
+    )
+    return [(row["day"], row["total"]) for row in rows]
+
+
+def ice_per_day(user, zone, start=None):
+    rows = (
+        _since(Treatment.objects.filter(user=user, kind=Treatment.Kind.ICE), "at", start)
+        .annotate(day=TruncDate("at", tzinfo=zone))
+        .values("day")
+        .annotate(sessions=Count("pk"), minutes=Sum("duration_minutes"))
+        .order_by("day")
+    )
+    return [(row["day"], row["sessions"], row["minutes"] or 0) for row in rows]
+
+
+def stretch_minutes_per_week(user, zone, start=None):
+    rows = (
+        _since(StretchSession.objects.filter(user=user).exclude(status="running"), "at", start)
+        .annotate(week=TruncWeek("at", tzinfo=zone))
+        .values("week")
+        .annotate(seconds=Sum(F("holds_done") * F("hold_seconds")))
+        .order_by("week")
+    )
+    return [(_as_date(row["week"]), round((row["seconds"] or 0) / 60, 1)) for row in rows]
+
+
+def cramps_per_week(user, zone, start=None):
+    rows = (
+        _since(Cramp.objects.filter(user=user), "started_at", start)
+        .annotate(week=TruncWeek("started_at", tzinfo=zone))
+        .values("week")
+        .annotate(
+            night=Count("pk", filter=Q(at_night=True)), day=Count("pk", filter=Q(at_night=False))
+        )
+        .order_by("week")
+    )
+    return [(_as_date(row["week"]), row["night"], row["day"]) for row in rows]
+
+
+def _as_date(value):
+    return value.date() if isinstance(value, dt.datetime) else value

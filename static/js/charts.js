@@ -1,0 +1,147 @@
+// Draws the charts from the data the server put in #chart-data (json_script), and again
+// after htmx swaps in a new range. Lines differ by dash pattern and points by shape, not
+// only by colour; animation is off so the charts are complete when printed.
+(function () {
+  "use strict";
+  var NAVY = "#1b4f8a";
+  var BROWN = "#8a4b00";
+  var TEAL = "#0b5d57";
+  var RED = "#a4001d";
+  var GREY = "#4a5659";
+
+  function dayLabel(zone) {
+    var format = new Intl.DateTimeFormat(undefined, { timeZone: zone, day: "numeric", month: "short" });
+    return function (value) {
+      return format.format(new Date(value));
+    };
+  }
+
+  function base(extra) {
+    var options = {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { legend: { labels: { usePointStyle: true } } },
+    };
+    return Object.assign(options, extra || {});
+  }
+
+  function timeAxis(zone) {
+    return { type: "linear", ticks: { callback: dayLabel(zone), maxTicksLimit: 8 } };
+  }
+
+  function at(values) {
+    return values.map(function (value) {
+      return Date.parse(value);
+    });
+  }
+
+  function painChart(canvas, injury, zone) {
+    var times = at(injury.times);
+    var points = function (values) {
+      return times.map(function (x, i) {
+        return { x: x, y: values[i] };
+      });
+    };
+    var flagged = times
+      .map(function (x, i) {
+        return injury.red_flags[i].length ? { x: x, y: injury.pain[i] } : null;
+      })
+      .filter(Boolean);
+    var marks = function (values, y) {
+      return at(values).map(function (x) {
+        return { x: x, y: y };
+      });
+    };
+    return new window.Chart(canvas, {
+      type: "line",
+      data: {
+        datasets: [
+          { label: "Pain (0-10)", data: points(injury.pain), borderColor: NAVY, backgroundColor: NAVY, pointStyle: "circle", pointRadius: 4 },
+          { label: "7-day average", data: points(injury.average), borderColor: BROWN, backgroundColor: BROWN, borderDash: [8, 5], pointRadius: 0 },
+          { label: "Warning signs", type: "scatter", data: flagged, borderColor: RED, backgroundColor: RED, pointStyle: "crossRot", pointRadius: 9, borderWidth: 3 },
+          { label: "Ice", type: "scatter", data: marks(injury.ice, 0.3), borderColor: TEAL, backgroundColor: TEAL, pointStyle: "triangle", pointRadius: 6 },
+          { label: "Stretches", type: "scatter", data: marks(injury.stretches, 0.8), borderColor: GREY, backgroundColor: GREY, pointStyle: "rectRot", pointRadius: 6 },
+        ],
+      },
+      options: base({ scales: { x: timeAxis(zone), y: { min: 0, max: 10, title: { display: true, text: "Pain" } } } }),
+    });
+  }
+
+  function fluidsChart(canvas, data) {
+    var labels = data.fluids.map(function (row) { return row[0]; });
+    return new window.Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: labels,
+        datasets: [
+          { label: "Drinks (mL)", data: data.fluids.map(function (row) { return row[1]; }), backgroundColor: NAVY },
+          { label: "Goal (mL)", type: "line", data: labels.map(function () { return data.goal_ml; }), borderColor: BROWN, borderDash: [8, 5], pointRadius: 0 },
+        ],
+      },
+      options: base({ scales: { y: { beginAtZero: true } } }),
+    });
+  }
+
+  function iceChart(canvas, data) {
+    return new window.Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: data.ice.map(function (row) { return row[0]; }),
+        datasets: [
+          { label: "Minutes of ice", data: data.ice.map(function (row) { return row[2]; }), backgroundColor: TEAL, yAxisID: "minutes" },
+          { label: "Sessions", type: "line", data: data.ice.map(function (row) { return row[1]; }), borderColor: BROWN, borderDash: [3, 3], pointStyle: "triangle", pointRadius: 5, yAxisID: "sessions" },
+        ],
+      },
+      options: base({ scales: { minutes: { position: "left", beginAtZero: true }, sessions: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false } } } }),
+    });
+  }
+
+  function stretchChart(canvas, data) {
+    return new window.Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: data.stretch.map(function (row) { return row[0]; }),
+        datasets: [{ label: "Minutes of stretching", data: data.stretch.map(function (row) { return row[1]; }), backgroundColor: GREY }],
+      },
+      options: base({ scales: { y: { beginAtZero: true } } }),
+    });
+  }
+
+  function crampChart(canvas, data) {
+    return new window.Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: data.cramps.map(function (row) { return row[0]; }),
+        datasets: [
+          { label: "At night", data: data.cramps.map(function (row) { return row[1]; }), backgroundColor: NAVY, borderColor: "#000", borderWidth: 1 },
+          { label: "By day", data: data.cramps.map(function (row) { return row[2]; }), backgroundColor: "#f3c98b", borderColor: BROWN, borderWidth: 2 },
+        ],
+      },
+      options: base({ scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } }),
+    });
+  }
+
+  function draw(root) {
+    var source = root.querySelector("#chart-data") || document.getElementById("chart-data");
+    if (!source || !window.Chart) return;
+    var data = JSON.parse(source.textContent);
+    root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      var existing = window.Chart.getChart(canvas);
+      if (existing) existing.destroy();
+      var kind = canvas.dataset.chart;
+      if (kind === "pain") {
+        var injury = data.injuries.find(function (item) { return String(item.id) === canvas.dataset.injury; });
+        if (injury) painChart(canvas, injury, data.zone);
+      } else if (kind === "fluids") fluidsChart(canvas, data);
+      else if (kind === "ice") iceChart(canvas, data);
+      else if (kind === "stretch") stretchChart(canvas, data);
+      else if (kind === "cramps") crampChart(canvas, data);
+    });
+  }
+
+  draw(document);
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    draw(event.detail.elt.ownerDocument ? document : event.detail.elt);
+  });
+})();

@@ -1,0 +1,175 @@
+"""The numbers behind the charts, with the clock pinned, and the charts page."""
+
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from recovery import charts
+from recovery.models import Cramp, FluidEntry, Injury, StretchSession, SymptomEntry, Treatment
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+
+NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
+LONDON = ZoneInfo("Europe/London")
+DAY = dt.timedelta(days=1)
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def test_the_rolling_average_covers_the_last_7_days_of_points():
+    points = [(NOW + n * DAY, value) for n, value in enumerate([8, 6, 4, 6, 2, 2, 2, 2])]
+    assert charts.rolling_average(points) == [8.0, 7.0, 6.0, 6.0, 5.2, 4.7, 4.3, 3.4]
+
+
+def test_the_rolling_average_of_several_points_in_a_day_and_a_gap():
+    points = [(NOW, 6), (NOW + dt.timedelta(hours=2), 4), (NOW + 10 * DAY, 1)]
+    assert charts.rolling_average(points) == [6.0, 5.0, 1.0]
+    assert charts.rolling_average([]) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("7", "7"), ("all", "all"), ("9", "30"), (None, "30")]
+)
+def test_an_unknown_range_falls_back_to_30_days(value, expected):
+    assert charts.parse_range(value) == expected
+
+
+def test_a_range_starts_at_local_midnight():
+    start = charts.range_start("7", ZoneInfo("America/New_York"), today=dt.date(2026, 11, 25))
+    assert start == dt.datetime(2026, 11, 19, 5, 0, tzinfo=dt.UTC)
+    assert charts.range_start("all", LONDON) is None
+
+
+def fill(user, rows):
+    """`rows` of each kind of log, spread over the last 60 days."""
+    injury = Injury.objects.create(user=user, side="left", onset_at=NOW - 60 * DAY)
+    step = (60 * DAY) / rows
+    SymptomEntry.objects.bulk_create(
+        SymptomEntry(injury=injury, recorded_at=NOW - n * step, pain=n % 11) for n in range(rows)
+    )
+    FluidEntry.objects.bulk_create(
+        FluidEntry(user=user, at=NOW - n * step, amount_ml=250) for n in range(rows)
+    )
+    Treatment.objects.bulk_create(
+        Treatment(user=user, injury=injury, kind="ice", at=NOW - n * step, duration_minutes=20)
+        for n in range(rows)
+    )
+    Cramp.objects.bulk_create(
+        Cramp(
+            user=user,
+            started_at=NOW - n * step,
+            side="left",
+            duration_seconds=30,
+            pain=5,
+            at_night=n % 2 == 0,
+        )
+        for n in range(rows)
+    )
+    from anatomy.models import Stretch
+
+    stretch = Stretch.objects.first()
+    StretchSession.objects.bulk_create(
+        StretchSession(
+            user=user, stretch=stretch, holds=3, holds_done=3, hold_seconds=30, at=NOW - n * step
+        )
+        for n in range(rows)
+    )
+    return injury
+
+
+@pytest.mark.parametrize("rows", [10, 1000])
+def test_each_aggregation_is_one_query_however_many_rows(owner, rows, django_assert_num_queries):
+    injury = fill(owner, rows)
+    start = charts.range_start("all", LONDON)
+    with django_assert_num_queries(1):
+        charts.fluids_per_day(owner, LONDON, start)
+    with django_assert_num_queries(1):
+        charts.ice_per_day(owner, LONDON, start)
+    with django_assert_num_queries(1):
+        charts.stretch_minutes_per_week(owner, LONDON, start)
+    with django_assert_num_queries(1):
+        charts.cramps_per_week(owner, LONDON, start)
+    with django_assert_num_queries(3):
+        series = charts.pain_series([injury], start)
+    assert len(series[injury.pk]["pain"]) == rows
+
+
+def test_aggregates_add_up_by_the_users_day_and_week(owner):
+    tokyo = ZoneInfo("Asia/Tokyo")
+    # 23:30 UTC on the 24th is 08:30 on the 25th in Tokyo.
+    FluidEntry.objects.create(
+        user=owner, at=dt.datetime(2026, 11, 24, 23, 30, tzinfo=dt.UTC), amount_ml=300
+    )
+    FluidEntry.objects.create(
+        user=owner, at=dt.datetime(2026, 11, 25, 2, 0, tzinfo=dt.UTC), amount_ml=200
+    )
+    assert charts.fluids_per_day(owner, tokyo) == [(dt.date(2026, 11, 25), 500)]
+    assert charts.fluids_per_day(owner, LONDON) == [
+        (dt.date(2026, 11, 24), 300),
+        (dt.date(2026, 11, 25), 200),
+    ]
+    for night in (True, True, False):
+        Cramp.objects.create(
+            user=owner,
+            started_at=NOW - DAY,
+            side="left",
+            duration_seconds=20,
+            pain=3,
+            at_night=night,
+        )
+    assert charts.cramps_per_week(owner, LONDON) == [(dt.date(2026, 11, 23), 2, 1)]
+
+
+def test_the_pain_series_marks_warning_signs_ice_and_stretches(owner):
+    injury = Injury.objects.create(user=owner, side="left", onset_at=NOW - 3 * DAY)
+    injury.entries.create(recorded_at=NOW - 2 * DAY, pain=6)
+    injury.entries.create(recorded_at=NOW - DAY, pain=4, numbness=True)
+    Treatment.objects.create(
+        user=owner, injury=injury, kind="ice", at=NOW - DAY, duration_minutes=20
+    )
+    series = charts.pain_series([injury])[injury.pk]
+    assert series["pain"] == [6, 4]
+    assert series["average"] == [6.0, 5.0]
+    assert series["red_flags"] == [[], ["Numbness or tingling"]]
+    assert series["ice"] == [(NOW - DAY).isoformat()]
+
+
+def test_the_charts_page_sends_the_data_as_json_and_tables(owner_client, owner):
+    injury = fill(owner, 10)
+    response = owner_client.get(reverse("charts") + "?range=90")
+    body = response.content.decode()
+    data = json.loads(
+        body.split('id="chart-data" type="application/json">', 1)[1].split("</script>")[0]
+    )
+    assert data["injuries"][0]["id"] == injury.pk
+    assert len(data["fluids"]) == 10
+    assert data["goal_ml"] == 2000
+    assert "Pain as a table" in body
+    assert 'aria-current="true">90 days</a>' in body
+
+
+def test_the_range_switch_returns_just_the_charts_to_htmx(owner_client, owner):
+    fill(owner, 10)
+    response = owner_client.get(reverse("charts") + "?range=7", headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert "<html" not in body
+    assert body.strip().startswith('<div id="charts">')
+    data = json.loads(body.split('type="application/json">', 1)[1].split("</script>")[0])
+    assert len(data["fluids"]) < 10
+
+
+@pytest.mark.parametrize("rows", [10, 1000])
+def test_the_charts_page_needs_the_same_queries_for_10_or_1000_rows(
+    owner_client, owner, rows, django_assert_max_num_queries
+):
+    fill(owner, rows)
+    with django_assert_max_num_queries(15):
+        owner_client.get(reverse("charts") + "?range=all")
