@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from recovery import chart_views, habit_views, ice_views, log_views, views
+from recovery import account_views, chart_views, habit_views, ice_views, log_views, views
 from recovery.converters import DateConverter
 
 register_converter(DateConverter, "date")
@@ -18,6 +18,10 @@ urlpatterns = [
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
+    path("accounts/data/", account_views.data_page, name="data"),
+    path("accounts/data/export/", account_views.export_download, name="export"),
+    path("accounts/data/import/", account_views.import_upload, name="import"),
+    path("accounts/delete/", account_views.delete_account, name="delete_account"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("injuries/", log_views.injury_list, name="injuries"),
     path("injuries/new/", log_views.injury_new, name="injury_new"),
