@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from recovery import account_views, chart_views, habit_views, ice_views, log_views, views
+from recovery import (
+    account_views,
+    chart_views,
+    habit_views,
+    ice_views,
+    log_views,
+    report_views,
+    views,
+)
 from recovery.converters import DateConverter
 
 register_converter(DateConverter, "date")
@@ -67,6 +75,10 @@ urlpatterns = [
     path("stretches/<int:pk>/edit/", habit_views.stretch_edit, name="stretch_edit"),
     path("stretches/<int:pk>/delete/", habit_views.stretch_delete, name="stretch_delete"),
     path("charts/", chart_views.charts_page, name="charts"),
+    path("report/", report_views.report_page, name="report"),
+    path("report/share/", report_views.share_create, name="share_create"),
+    path("report/share/<int:pk>/revoke/", report_views.share_revoke, name="share_revoke"),
+    path("shared/<str:token>/", report_views.shared_report, name="shared_report"),
     path("anatomy/", include("anatomy.urls")),
     path("admin/", admin.site.urls),
 ]

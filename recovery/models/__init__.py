@@ -9,6 +9,7 @@ from recovery.models.profile import (
     Profile,
     get_profile,
 )
+from recovery.models.sharing import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, ShareLink
 from recovery.models.treatments import ICE_MAX_MINUTES, IceSession, Treatment
 
 __all__ = [
@@ -16,7 +17,10 @@ __all__ = [
     "FLUID_MAX_ML",
     "FLUID_MIN_ML",
     "ICE_MAX_MINUTES",
+    "SHARE_DEFAULT_DAYS",
+    "SHARE_MAX_DAYS",
     "Acknowledgement",
+    "ShareLink",
     "Cramp",
     "FluidEntry",
     "StretchSession",
