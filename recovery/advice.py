@@ -31,6 +31,11 @@ def with_triage_facts(injuries):
         first_entry_id=_entries("pk", ["recorded_at", "pk"]),
         latest_entry_id=_entries("pk", ["-recorded_at", "-pk"]),
         highest_pain=_entries("pain", ["-pain"]),
+        previous_pain=Subquery(
+            SymptomEntry.objects.filter(injury=OuterRef("pk"))
+            .order_by("-recorded_at", "-pk")
+            .values("pain")[1:2]
+        ),
         last_contacted_at=_last_ack(Acknowledgement.Kind.CONTACTED_PROVIDER),
         last_care_at=_last_ack(Acknowledgement.Kind.GOT_CARE),
     )

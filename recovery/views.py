@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from recovery import hydration, ice, timers
+from recovery import hydration, ice, streaks, timers
 from recovery.context_processors import assessed_for
 from recovery.days import day_bounds
 from recovery.forms import ProfileForm, SignupForm
 from recovery.habit_views import QUICK_AMOUNTS
-from recovery.models import Cramp, Profile, StretchSession, get_profile
+from recovery.models import Cramp, Profile, StretchSession, Treatment, get_profile
 from recovery.validators import time_zone_names
 
 
@@ -37,6 +37,10 @@ def home(request):
         "ice_today": ice_today,
         "ice_minutes": ice_minutes,
         **habits_today(request.user, profile),
+        "streak": streaks.streak(
+            streaks.days_logged(request.user, profile.zone, timezone.localdate()),
+            timezone.localdate(),
+        ),
         "today": timezone.localdate(),
         "fluid_goal": profile.format_volume(profile.effective_fluid_goal_ml()),
         "fluid_limit": (
@@ -49,9 +53,36 @@ def home(request):
 
 
 def with_muscles(assessed):
-    """Load the muscles of the assessed injuries in one query, for their titles."""
-    prefetch_related_objects([item.injury for item in assessed], "muscles")
+    """Load the muscles of the assessed injuries in one query, for their titles, and today's
+    RICE treatments for all of them in another."""
+    injuries = [item.injury for item in assessed]
+    prefetch_related_objects(injuries, "muscles")
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    done = {}
+    for injury_id, kind in Treatment.objects.filter(
+        injury__in=injuries, kind__in=Treatment.RICE, at__gte=midnight
+    ).values_list("injury_id", "kind"):
+        done.setdefault(injury_id, set()).add(kind)
+    now = timezone.now()
+    for item in assessed:
+        item.days_since_onset = (now - item.injury.onset_at).days
+        item.trend = trend(item.injury.previous_pain, item.latest.pain if item.latest else None)
+        item.rice = [
+            (Treatment.Kind(kind).label, kind in done.get(item.injury.pk, set()))
+            for kind in Treatment.RICE
+        ]
     return assessed
+
+
+def trend(previous, latest):
+    """The arrow beside the latest pain score: lower pain is better."""
+    if previous is None or latest is None:
+        return None
+    if latest < previous:
+        return ("↓", "lower than the entry before")
+    if latest > previous:
+        return ("↑", "higher than the entry before")
+    return ("→", "the same as the entry before")
 
 
 def habits_today(user, profile):

@@ -1,0 +1,40 @@
+"""The streak of days with any log, in the user's days."""
+
+import datetime as dt
+
+from django.db.models.functions import TruncDate
+
+from recovery.days import day_bounds
+from recovery.models import Cramp, FluidEntry, StretchSession, SymptomEntry, Treatment
+
+
+def streak(days_logged, today):
+    """Consecutive days with a log, up to today (or up to yesterday while today is empty)."""
+    day = today if today in days_logged else today - dt.timedelta(days=1)
+    count = 0
+    while day in days_logged:
+        count += 1
+        day -= dt.timedelta(days=1)
+    return count
+
+
+def days_logged(user, zone, today, lookback=366):
+    """The local days in the last year with any entry, treatment, drink, cramp or stretch,
+    in one query."""
+    start, _ = day_bounds(today - dt.timedelta(days=lookback), zone)
+
+    def days(queryset, field):
+        return (
+            queryset.filter(**{f"{field}__gte": start})
+            .annotate(day=TruncDate(field, tzinfo=zone))
+            .values_list("day", flat=True)
+            .order_by()
+        )
+
+    union = days(SymptomEntry.objects.filter(injury__user=user), "recorded_at").union(
+        days(Treatment.objects.filter(user=user), "at"),
+        days(FluidEntry.objects.filter(user=user), "at"),
+        days(Cramp.objects.filter(user=user), "started_at"),
+        days(StretchSession.objects.filter(user=user).exclude(status="running"), "at"),
+    )
+    return set(union.order_by())
