@@ -7,12 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from recovery import hydration, stretch_timer, stretching, units
 from recovery.context_processors import cramp_advice_for
 from recovery.days import day_bounds
+from recovery.deletion import confirm_delete
 from recovery.log_forms import CrampForm, FluidForm, StretchLogForm, StretchStartForm
 from recovery.models import Cramp, FluidEntry, StretchSession, SymptomEntry, get_profile
 
@@ -164,21 +166,18 @@ def fluid_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def fluid_delete(request, pk):
     entry = get_object_or_404(FluidEntry, pk=pk, user=request.user)
-    day = timezone.localtime(entry.at).date()
-    if request.method == "POST":
-        entry.delete()
-        messages.success(request, "Drink deleted.")
-        return redirect("fluid_day", day=day)
-    return render(
+    local = timezone.localtime(entry.at)
+    back = reverse("fluid_day", args=[local.date()])
+    return confirm_delete(
         request,
-        "recovery/confirm_delete.html",
-        {
-            "title": "Delete this drink?",
-            "what": f"{get_profile(request.user).format_volume(entry.amount_ml)} at "
-            f"{timezone.localtime(entry.at):%H:%M on %d %B %Y}",
-            "consequence": "This cannot be undone.",
-            "cancel_url": f"/fluids/{day.isoformat()}/",
-        },
+        entry,
+        title="Delete this drink?",
+        what=f"{get_profile(request.user).format_volume(entry.amount_ml)} at "
+        f"{local:%H:%M on %d %B %Y}",
+        consequence="This cannot be undone.",
+        back=back,
+        done=back,
+        message="Drink deleted.",
     )
 
 
@@ -246,19 +245,15 @@ def cramp_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def cramp_delete(request, pk):
     cramp = get_object_or_404(Cramp, pk=pk, user=request.user)
-    if request.method == "POST":
-        cramp.delete()
-        messages.success(request, "Cramp deleted.")
-        return redirect("cramps")
-    return render(
+    return confirm_delete(
         request,
-        "recovery/confirm_delete.html",
-        {
-            "title": "Delete this cramp?",
-            "what": f"Cramp on {timezone.localtime(cramp.started_at):%d %B %Y at %H:%M}",
-            "consequence": "The advice will be worked out again without it.",
-            "cancel_url": "/cramps/",
-        },
+        cramp,
+        title="Delete this cramp?",
+        what=f"Cramp on {timezone.localtime(cramp.started_at):%d %B %Y at %H:%M}",
+        consequence="The advice will be worked out again without it.",
+        back=reverse("cramps"),
+        done="cramps",
+        message="Cramp deleted.",
     )
 
 
@@ -422,17 +417,13 @@ def stretch_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def stretch_delete(request, pk):
     session = get_object_or_404(StretchSession, pk=pk, user=request.user)
-    if request.method == "POST":
-        session.delete()
-        messages.success(request, "Stretch deleted.")
-        return redirect("stretches")
-    return render(
+    return confirm_delete(
         request,
-        "recovery/confirm_delete.html",
-        {
-            "title": "Delete this stretch?",
-            "what": f"{session.stretch} on {timezone.localtime(session.at):%d %B %Y at %H:%M}",
-            "consequence": "This cannot be undone.",
-            "cancel_url": "/stretches/",
-        },
+        session,
+        title="Delete this stretch?",
+        what=f"{session.stretch} on {timezone.localtime(session.at):%d %B %Y at %H:%M}",
+        consequence="This cannot be undone.",
+        back=reverse("stretches"),
+        done="stretches",
+        message="Stretch deleted.",
     )

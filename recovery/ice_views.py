@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from recovery import ice, timers
+from recovery.deletion import confirm_delete
 from recovery.log_forms import IceStartForm, TreatmentForm
 from recovery.models import IceSession, Treatment
 
@@ -180,19 +182,15 @@ def treatment_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def treatment_delete(request, pk):
     treatment = _treatment_for(request, pk)
-    back = treatment.injury.get_absolute_url() if treatment.injury else "/treatments/"
-    if request.method == "POST":
-        treatment.delete()
-        messages.success(request, "Treatment deleted.")
-        return redirect(back)
-    local = timezone.localtime(treatment.at)
-    return render(
+    back = treatment.injury.get_absolute_url() if treatment.injury else reverse("treatments")
+    return confirm_delete(
         request,
-        "recovery/confirm_delete.html",
-        {
-            "title": "Delete this treatment?",
-            "what": f"{treatment.get_kind_display()} on {local:%d %B %Y at %H:%M}",
-            "consequence": "This cannot be undone.",
-            "cancel_url": back,
-        },
+        treatment,
+        title="Delete this treatment?",
+        what=f"{treatment.get_kind_display()} on "
+        f"{timezone.localtime(treatment.at):%d %B %Y at %H:%M}",
+        consequence="This cannot be undone.",
+        back=back,
+        done=back,
+        message="Treatment deleted.",
     )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from anatomy import leg_map
 from anatomy.models import Muscle
 from recovery import advice, ice, recovery_guide
+from recovery.deletion import confirm_delete
 from recovery.log_forms import (
     AcknowledgementForm,
     EntryForm,
@@ -115,20 +116,16 @@ def injury_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def injury_delete(request, pk):
     injury = _injury_for(request, pk)
-    if request.method == "POST":
-        injury.delete()
-        messages.success(request, "The injury and all its entries were deleted.")
-        return redirect("injuries")
-    return render(
+    return confirm_delete(
         request,
-        "recovery/confirm_delete.html",
-        {
-            "title": "Delete this injury?",
-            "what": injury.title(),
-            "consequence": f"Its {injury.entries.count()} entries and everything you recorded "
-            "against it will be deleted too. This cannot be undone.",
-            "cancel_url": injury.get_absolute_url(),
-        },
+        injury,
+        title="Delete this injury?",
+        what=injury.title(),
+        consequence=f"Its {injury.entries.count()} entries and everything you recorded "
+        "against it will be deleted too. This cannot be undone.",
+        back=injury.get_absolute_url(),
+        done="injuries",
+        message="The injury and all its entries were deleted.",
     )
 
 
@@ -246,21 +243,16 @@ def entry_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def entry_delete(request, pk):
     entry = _entry_for(request, pk)
-    injury = entry.injury
-    if request.method == "POST":
-        entry.delete()
-        messages.success(request, "Entry deleted.")
-        return redirect(injury)
     local = timezone.localtime(entry.recorded_at)
-    return render(
+    return confirm_delete(
         request,
-        "recovery/confirm_delete.html",
-        {
-            "title": "Delete this entry?",
-            "what": f"Pain {entry.pain}/10 on {local:%d %B %Y at %H:%M}",
-            "consequence": "The advice will be worked out again without it. This cannot be undone.",
-            "cancel_url": injury.get_absolute_url(),
-        },
+        entry,
+        title="Delete this entry?",
+        what=f"Pain {entry.pain}/10 on {local:%d %B %Y at %H:%M}",
+        consequence="The advice will be worked out again without it. This cannot be undone.",
+        back=entry.injury.get_absolute_url(),
+        done=entry.injury.get_absolute_url(),
+        message="Entry deleted.",
     )
 
 
@@ -283,20 +275,15 @@ def acknowledgement_delete(request, pk):
     ack = get_object_or_404(
         Acknowledgement.objects.select_related("injury"), pk=pk, injury__user=request.user
     )
-    if request.method == "POST":
-        ack.delete()
-        messages.success(request, "Removed from the timeline.")
-        return redirect(ack.injury)
-    local = timezone.localtime(ack.at)
-    return render(
+    return confirm_delete(
         request,
-        "recovery/confirm_delete.html",
-        {
-            "title": "Remove this from the timeline?",
-            "what": f"{ack.get_kind_display()} on {local:%d %B %Y at %H:%M}",
-            "consequence": "The advice will be worked out again without it.",
-            "cancel_url": ack.injury.get_absolute_url(),
-        },
+        ack,
+        title="Remove this from the timeline?",
+        what=f"{ack.get_kind_display()} on {timezone.localtime(ack.at):%d %B %Y at %H:%M}",
+        consequence="The advice will be worked out again without it.",
+        back=ack.injury.get_absolute_url(),
+        done=ack.injury.get_absolute_url(),
+        message="Removed from the timeline.",
     )
 
 

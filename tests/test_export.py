@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from anatomy.models import Muscle, Stretch
 from recovery import export, ice
-from recovery.models import Cramp, FluidEntry, Injury, StretchSession, Treatment
+from recovery.models import Cramp, FluidEntry, Injury, ShareLink, StretchSession, Treatment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -60,6 +60,13 @@ def log_everything(user, pinned):
         hold_seconds=30,
         pain_during=2,
         at=NOW - dt.timedelta(hours=2),
+    )
+    ShareLink.objects.create(
+        user=user,
+        injury=injury,
+        start_day=NOW.date(),
+        end_day=NOW.date(),
+        expires_at=NOW + dt.timedelta(days=7),
     )
     return injury
 
