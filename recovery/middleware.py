@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils import timezone
 
 from recovery.models import get_profile
@@ -18,3 +19,15 @@ class UserTimeZoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class PermissionsPolicyMiddleware:
+    """Adds the Permissions-Policy header from settings to every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

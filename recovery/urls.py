@@ -26,6 +26,11 @@ urlpatterns = [
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
+    path(
+        "accounts/password_reset/",
+        views.ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/data/", account_views.data_page, name="data"),
     path("accounts/data/export/", account_views.export_download, name="export"),
     path("accounts/data/import/", account_views.import_upload, name="import"),

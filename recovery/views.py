@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordResetView
 from django.db import DatabaseError, connection
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
@@ -17,7 +18,14 @@ from recovery.context_processors import assessed_for
 from recovery.days import day_bounds
 from recovery.forms import ProfileForm, SignupForm
 from recovery.habit_views import QUICK_AMOUNTS
-from recovery.models import Cramp, Profile, StretchSession, Treatment, get_profile
+from recovery.models import (
+    Cramp,
+    PasswordResetRequest,
+    Profile,
+    StretchSession,
+    Treatment,
+    get_profile,
+)
 from recovery.validators import time_zone_names
 
 
@@ -151,3 +159,30 @@ def healthz(request):
 
 def favicon(request):
     return redirect(static("favicon.svg"), permanent=True)
+
+
+RESET_LIMIT = 5
+RESET_WINDOW = timedelta(hours=1)
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Password reset, with at most 5 requests an hour from one address (kept in the
+    database, so every worker counts the same requests)."""
+
+    def post(self, request, *args, **kwargs):
+        address = request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104
+        PasswordResetRequest.objects.filter(at__lt=timezone.now() - RESET_WINDOW).delete()
+        recent = PasswordResetRequest.objects.filter(
+            ip_address=address, at__gte=timezone.now() - RESET_WINDOW
+        ).count()
+        if recent >= RESET_LIMIT:
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(
+                None,
+                "Too many reset requests from here in the last hour. Please wait an hour and "
+                "try again, or check your email for a link already sent.",
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        PasswordResetRequest.objects.create(ip_address=address)
+        return super().post(request, *args, **kwargs)

@@ -192,8 +192,11 @@ def test_deleting_the_account_needs_the_username_and_removes_every_row(
     def rows_of(user_id):
         counts = {}
         for model in apps.get_app_config("recovery").get_models():
-            field = "user_id" if hasattr(model, "user_id") else "injury__user_id"
-            counts[model.__name__] = model.objects.filter(**{field: user_id}).count()
+            fields = {field.name for field in model._meta.get_fields()}
+            if "user" in fields:
+                counts[model.__name__] = model.objects.filter(user_id=user_id).count()
+            elif "injury" in fields:
+                counts[model.__name__] = model.objects.filter(injury__user_id=user_id).count()
         return counts
 
     before = rows_of(owner.pk)

@@ -6,6 +6,7 @@ from recovery.models.profile import (
     DEFAULT_FLUID_GOAL_ML,
     FLUID_MAX_ML,
     FLUID_MIN_ML,
+    PasswordResetRequest,
     Profile,
     get_profile,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "IceSession",
     "Treatment",
     "Injury",
+    "PasswordResetRequest",
     "Profile",
     "SymptomEntry",
     "get_profile",

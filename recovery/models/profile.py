@@ -89,3 +89,16 @@ def get_profile(user):
         profile, _ = Profile.objects.get_or_create(user=user)
         user.profile = profile
         return profile
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a reset email, kept briefly to slow down abuse from one address."""
+
+    ip_address = models.GenericIPAddressField()
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["ip_address", "at"])]
+
+    def __str__(self):
+        return f"Reset request from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"

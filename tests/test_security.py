@@ -1,0 +1,216 @@
+"""Security: who may reach what, headers on every response, CSRF, throttling, hashing."""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.hashers import identify_hasher
+from django.forms.models import model_to_dict
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from anatomy.models import Stretch
+from recovery.models import (
+    Acknowledgement,
+    Cramp,
+    FluidEntry,
+    IceSession,
+    Injury,
+    ShareLink,
+    StretchSession,
+    SymptomEntry,
+    Treatment,
+)
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+
+PROJECT = Path(__file__).resolve().parent.parent
+NOW = dt.datetime.now(dt.UTC)
+
+
+# --- the ownership matrix ----------------------------------------------------------------------
+
+
+def make_objects(user):
+    injury = Injury.objects.create(user=user, side="left", onset_at=NOW - dt.timedelta(days=1))
+    session = IceSession.objects.create(
+        user=user, started_at=NOW, planned_end_at=NOW + dt.timedelta(minutes=20)
+    )
+    return {
+        "injuries": injury,
+        "entries": SymptomEntry.objects.create(injury=injury, recorded_at=NOW, pain=5),
+        "acknowledgements": Acknowledgement.objects.create(injury=injury, kind="contacted", at=NOW),
+        "ice": session,
+        "treatments": Treatment.objects.create(user=user, kind="rest", at=NOW),
+        "fluids/entries": FluidEntry.objects.create(user=user, at=NOW, amount_ml=250),
+        "cramps": Cramp.objects.create(
+            user=user, started_at=NOW, side="left", duration_seconds=30, pain=3
+        ),
+        "stretches": StretchSession.objects.create(
+            user=user, stretch=Stretch.objects.first(), holds=3, hold_seconds=30, at=NOW,
+            status="running",
+        ),
+        "report/share": ShareLink.objects.create(
+            user=user, start_day=NOW.date(), end_day=NOW.date(),
+            expires_at=NOW + dt.timedelta(days=7),
+        ),
+    }  # fmt: skip
+
+
+def routes_with_an_id(resolver=None, prefix=""):
+    """Every URL pattern that takes an object's id, found by walking the resolver."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from routes_with_an_id(pattern, route)
+        elif isinstance(pattern, URLPattern) and "<int:pk>" in route:
+            yield route
+
+
+def url_for(route, pk):
+    return "/" + route.replace("<int:pk>", str(pk))
+
+
+def snapshot(obj):
+    fresh = type(obj).objects.filter(pk=obj.pk).first()
+    return model_to_dict(fresh) if fresh else None
+
+
+@pytest.fixture
+def matrix(owner, other_user):
+    objects = make_objects(owner)
+    rows = []
+    for route in routes_with_an_id():
+        prefix = next(
+            (p for p in sorted(objects, key=len, reverse=True) if route.startswith(p)), None
+        )
+        assert prefix is not None, f"{route} takes an id but the matrix has no object for it"
+        rows.append((route, objects[prefix]))
+    assert len(rows) >= 24  # the routes with an id when this test was written
+    return rows
+
+
+def test_the_owner_reaches_every_route_with_an_id(client, owner, matrix):
+    client.force_login(owner)
+    for route, obj in matrix:
+        status = client.get(url_for(route, obj.pk)).status_code
+        assert status in {200, 302, 405}, f"{route}: {status}"
+
+
+def test_another_user_gets_404_and_changes_nothing_on_every_route_with_an_id(
+    client, other_user, matrix
+):
+    client.force_login(other_user)
+    for route, obj in matrix:
+        before = snapshot(obj)
+        url = url_for(route, obj.pk)
+        assert client.get(url).status_code in {404, 405}, f"GET {route}"
+        assert client.post(url, {"pain": "1", "kind": "rest", "username": "bob"}).status_code in {
+            404,
+            405,
+        }, f"POST {route}"
+        assert snapshot(obj) == before, f"{route} changed another user's object"
+
+
+def test_a_visitor_is_sent_to_log_in_from_every_route_with_an_id(client, matrix):
+    for route, obj in matrix:
+        response = client.get(url_for(route, obj.pk))
+        if response.status_code != 405:
+            assert response.status_code == 302, route
+            assert response["Location"].startswith(reverse("login")), route
+
+
+# --- headers and CSRF ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/anatomy/", "/accounts/login/", "/no-such-page/", "/healthz"]
+)
+def test_every_response_carries_the_security_headers(client, path):
+    response = client.get(path)
+    policy = response["Content-Security-Policy"]
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "object-src 'none'" in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    permissions = response["Permissions-Policy"]
+    assert "camera=()" in permissions
+    assert "geolocation=()" in permissions
+    assert "notifications" not in permissions
+
+
+def test_htmx_fragments_carry_the_headers_too(owner_client):
+    response = owner_client.get("/charts/", headers={"HX-Request": "true"})
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["Permissions-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("fluid_add", {"quick": "250"}),
+        ("injury_new", {"side": "left", "pain": "3", "muscles": ["soleus"]}),
+        ("ice_start", {"minutes": "20", "barrier": "on"}),
+        ("logout", {}),
+        ("delete_account", {"username": "alice"}),
+    ],
+)
+def test_a_post_without_the_csrf_token_is_refused(owner, name, data):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    response = client.post(reverse(name), data)
+    assert response.status_code == 403
+    assert not FluidEntry.objects.exists()
+    assert not Injury.objects.filter(user=owner).exists()
+
+
+def test_no_view_is_exempt_from_csrf():
+    sources = [*PROJECT.glob("recovery/**/*.py"), *PROJECT.glob("anatomy/**/*.py")]
+    assert sources
+    assert not [path for path in sources if "csrf_exempt" in path.read_text()]
+
+
+def test_htmx_sends_the_csrf_token_in_a_header(owner_client):
+    body = owner_client.get("/").content.decode()
+    assert re.search(r"""<body hx-headers='\{"X-CSRFToken": "[^"]+"\}'>""", body)
+
+
+# --- accounts ------------------------------------------------------------------------------------
+
+
+def test_passwords_are_hashed_with_argon2(django_user_model):
+    user = django_user_model.objects.create_user(username="erin", password=PASSWORD)
+    assert identify_hasher(user.password).algorithm == "argon2"
+
+
+def test_five_wrong_passwords_lock_that_log_in_with_a_clear_message(client, owner, other_user):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "alice", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    body = response.content.decode()
+    assert response.status_code == 429
+    assert "Too many log-in tries" in body
+    assert "wait 15 minutes" in body
+    other = client.post(reverse("login"), {"username": "bob", "password": PASSWORD})
+    assert other.status_code == 302
+
+
+def test_password_reset_requests_are_limited_per_address(client, owner):
+    for _ in range(5):
+        assert (
+            client.post(reverse("password_reset"), {"email": "alice@example.com"}).status_code
+            == 302
+        )
+    response = client.post(reverse("password_reset"), {"email": "alice@example.com"})
+    assert response.status_code == 429
+    assert "Too many reset requests" in response.content.decode()
+
+
+def test_sessions_expire_within_two_weeks(settings):
+    assert settings.SESSION_COOKIE_AGE <= 14 * 24 * 3600
