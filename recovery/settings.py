@@ -226,6 +226,9 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Error reports never show what users posted (their logs are health data).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "recovery.privacy.HideAllPostData"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

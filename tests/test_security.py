@@ -214,3 +214,50 @@ def test_password_reset_requests_are_limited_per_address(client, owner):
 
 def test_sessions_expire_within_two_weeks(settings):
     assert settings.SESSION_COOKIE_AGE <= 14 * 24 * 3600
+
+
+# --- privacy --------------------------------------------------------------------------------------
+
+
+def test_error_reports_never_show_posted_health_data(rf, settings):
+    from django.views.debug import ExceptionReporter
+
+    secret = "my private " + "pain story"  # built, so the test's own source shows no match
+    request = rf.post("/injuries/new/", {"notes": secret, "pain": "8"})
+    try:
+        raise ValueError("boom")
+    except ValueError as error:
+        reporter = ExceptionReporter(request, type(error), error, error.__traceback__)
+        html = reporter.get_traceback_html()
+        text = reporter.get_traceback_text()
+    for report in (html, text):
+        assert secret not in report
+        assert "notes" in report
+
+
+def test_request_logs_name_the_path_not_the_data(client, owner, caplog):
+    client.force_login(owner)
+    with caplog.at_level("WARNING", logger="django.request"):
+        client.post("/injuries/999999/entries/new/", {"notes": "secret swelling note"})
+    assert "secret swelling note" not in caplog.text
+
+
+def test_a_database_dump_restores_every_record(owner, tmp_path):
+    """Backups: `manage.py dumpdata` then `loaddata` brings every record back."""
+    from django.core.management import call_command
+
+    injury = Injury.objects.create(user=owner, side="left", onset_at=NOW)
+    injury.entries.create(recorded_at=NOW, pain=4, notes="before the backup")
+    FluidEntry.objects.create(user=owner, at=NOW, amount_ml=300)
+    dump = tmp_path / "backup.json"
+    call_command("dumpdata", "auth.user", "recovery", output=str(dump), verbosity=0)
+    counts = (Injury.objects.count(), SymptomEntry.objects.count(), FluidEntry.objects.count())
+    owner.delete()
+    assert Injury.objects.count() == 0
+    call_command("loaddata", str(dump), verbosity=0)
+    assert (
+        Injury.objects.count(),
+        SymptomEntry.objects.count(),
+        FluidEntry.objects.count(),
+    ) == counts
+    assert SymptomEntry.objects.get().notes == "before the backup"

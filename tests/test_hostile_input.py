@@ -1,0 +1,192 @@
+"""A catalogue of hostile input thrown at every form and htmx endpoint.
+
+Each value goes into each field in turn, with valid values in the other fields. Whatever
+happens: no response is a server error; a rejected submit keeps the valid text typed in
+the other fields; anything stored is shown escaped.
+"""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from anatomy.models import Muscle, Region, Stretch
+from recovery.models import Injury, get_profile
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+
+SCRIPT = "<script>alert('x')</script>"
+HOSTILE = [
+    "",
+    "-1",
+    "0",
+    "99999999999999999999999",
+    "1e309",
+    "abc",
+    "x" * 1_000_000,
+    "😀🦵 عضلة הברך",
+    SCRIPT,
+    "'; DROP TABLE recovery_injury; --",
+    '=HYPERLINK("http://example.com")',
+    "0001-01-01T00:00",
+    "9999-12-31T23:59",
+    "2026-03-08T02:30",  # inside New York's spring-forward gap
+    "-5000000",
+    "\x00null\x00",
+]
+KEPT = "kept-typing-1234"
+
+
+def endpoints(injury, other_injury):
+    """(url, valid data, the fields to attack, a text field whose value must be kept)."""
+    soleus = Muscle.objects.get(slug="soleus")
+    now = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M")
+    stretch = Stretch.objects.first()
+    return [
+        (
+            reverse("injury_new"),
+            {"muscles": ["soleus"], "side": "left", "pain": "5", "kind": "strain",
+             "onset_at": now, "cause": "unknown", "grade": "unknown", "notes": KEPT},
+            ["muscles", "side", "pain", "kind", "onset_at", "grade", "region", "notes"],
+            "notes",
+        ),
+        (
+            reverse("entry_new", args=[injury.pk]),
+            {"pain": "4", "recorded_at": now, "character": "dull", "notes": KEPT},
+            ["pain", "recorded_at", "character", "notes"],
+            "notes",
+        ),
+        (
+            reverse("acknowledge", args=[injury.pk]),
+            {"kind": "contacted", "at": now, "note": KEPT},
+            ["kind", "at", "note"],
+            "note",
+        ),
+        (
+            reverse("treatment_new"),
+            {"kind": "medication", "detail": KEPT, "at": now, "duration_minutes": "10",
+             "injury": str(injury.pk)},
+            ["kind", "detail", "at", "duration_minutes", "injury"],
+            "detail",
+        ),
+        (
+            reverse("ice_start"),
+            {"minutes": "20", "barrier": "on", "injury": str(other_injury.pk)},
+            ["minutes", "injury"],
+            None,
+        ),
+        (
+            reverse("fluid_add"),
+            {"amount": "250", "drink": "water", "at": now},
+            ["amount", "at", "drink"],
+            None,
+        ),
+        (
+            reverse("cramps"),
+            {"when": "other", "started_at": now, "side": "left", "duration": "30",
+             "duration_unit": "seconds", "pain": "5", "muscle": str(soleus.pk), "notes": KEPT},
+            ["started_at", "duration", "duration_unit", "pain", "muscle", "when", "notes"],
+            "notes",
+        ),
+        (
+            reverse("stretch_log"),
+            {"stretch": str(stretch.pk), "side": "both", "holds": "3", "hold_seconds": "30",
+             "pain_during": "2", "at": now, "notes": KEPT},
+            ["stretch", "holds", "hold_seconds", "pain_during", "at", "notes"],
+            "notes",
+        ),
+        (
+            reverse("stretch_start"),
+            {"stretch": str(stretch.pk), "side": "both", "holds": "3", "hold_seconds": "30",
+             "rest_seconds": "15"},
+            ["holds", "hold_seconds", "rest_seconds", "stretch"],
+            None,
+        ),
+        (
+            reverse("profile"),
+            {"time_zone": "America/New_York", "fluid_units": "metric", "daily_fluid_goal": "2",
+             "fluid_limit": "", "provider_name": KEPT, "provider_phone": "555 0100",
+             "emergency_number": "911"},
+            ["time_zone", "daily_fluid_goal", "fluid_limit", "provider_name", "provider_phone",
+             "emergency_number", "fluid_units"],
+            "provider_name",
+        ),
+        (
+            reverse("share_create"),
+            {"injury": str(injury.pk), "start": "2026-11-01", "end": "2026-11-02", "days": "7"},
+            ["injury", "start", "end", "days"],
+            None,
+        ),
+        (reverse("delete_account"), {"username": "not-alice"}, ["username"], None),
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def targets(owner, other_user):
+    profile = get_profile(owner)
+    profile.time_zone = "America/New_York"
+    profile.save()
+    injury = Injury.objects.create(
+        user=owner, side="left", onset_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=400)
+    )
+    other_injury = Injury.objects.create(user=other_user, side="right", onset_at=injury.onset_at)
+    return endpoints(injury, other_injury)
+
+
+def test_no_hostile_value_in_any_field_breaks_a_page_or_loses_what_was_typed(
+    owner_client, owner, targets
+):
+    for url, valid, fields, kept_field in targets:
+        for field in fields:
+            for value in HOSTILE:
+                data = {**valid, field: value}
+                # htmx variants only where the page submits with htmx.
+                for htmx in (
+                    (False, True) if ("entries/new" in url or "fluids" in url) else (False,)
+                ):
+                    headers = {"HX-Request": "true"} if htmx else {}
+                    response = owner_client.post(url, data, headers=headers)
+                    where = f"{url} {field}={value[:30]!r} htmx={htmx}"
+                    assert response.status_code < 500, where
+                    if response.status_code in (200, 400) and kept_field and kept_field != field:
+                        assert KEPT in response.content.decode(), f"lost typing: {where}"
+                    if response.status_code in (200, 400):
+                        assert SCRIPT not in response.content.decode(), f"unescaped: {where}"
+    assert Injury.objects.filter(user=owner).count() >= 1
+
+
+def test_what_was_stored_renders_escaped_everywhere(owner_client, owner):
+    injury = Injury.objects.create(
+        user=owner, side="left", onset_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=1),
+        notes=SCRIPT,
+    )  # fmt: skip
+    injury.entries.create(recorded_at=injury.onset_at, pain=3, notes=SCRIPT)
+    injury.acknowledgements.create(kind="got_care", at=injury.onset_at, note=SCRIPT)
+    profile = get_profile(owner)
+    profile.provider_name = SCRIPT
+    profile.save()
+    for url in [
+        injury.get_absolute_url(),
+        "/",
+        reverse("report") + f"?injury={injury.pk}",
+        reverse("charts"),
+        reverse("profile"),
+    ]:
+        body = owner_client.get(url).content.decode()
+        assert SCRIPT not in body, url
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_get_parameters_are_harmless(owner_client, owner, value):
+    for url in [reverse("anatomy:search"), reverse("charts"), reverse("report"), reverse("ice")]:
+        for param in ("q", "range", "injury", "start", "end", "page"):
+            response = owner_client.get(url, {param: value[:5000]})
+            assert response.status_code < 500, f"{url}?{param}"
+            assert SCRIPT not in response.content.decode()
+
+
+def test_a_muscle_or_region_that_does_not_exist_is_a_field_message(owner_client):
+    data = {"muscles": [], "not_sure": "on", "region": str(Region.objects.count() + 99),
+            "side": "left", "pain": "3"}  # fmt: skip
+    body = owner_client.post(reverse("injury_new"), data).content.decode()
+    assert "Select a valid choice" in body
