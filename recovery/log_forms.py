@@ -1,5 +1,6 @@
 """Forms for the injury log: an injury, a symptom entry, an acknowledgement, milestones."""
 
+import datetime as dt
 from datetime import timedelta
 
 from django import forms
@@ -74,9 +75,15 @@ def notes_field(label="Notes (optional)"):
     )
 
 
+EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+
+
 def not_in_future(value):
+    """A time a person could really have logged: not in the future, not before 1900."""
     if value and value > timezone.now():
         raise forms.ValidationError(FUTURE_MESSAGE, code="future")
+    if value and value < EARLIEST:
+        raise forms.ValidationError("Enter a date from 1900 onwards.", code="too_early")
 
 
 class MuscleChoiceField(forms.ModelMultipleChoiceField):

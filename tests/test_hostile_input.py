@@ -153,6 +153,12 @@ def test_no_hostile_value_in_any_field_breaks_a_page_or_loses_what_was_typed(
                     if response.status_code in (200, 400):
                         assert SCRIPT not in response.content.decode(), f"unescaped: {where}"
     assert Injury.objects.filter(user=owner).count() >= 1
+    # Whatever was accepted above, every page still renders.
+    for url in ["/", "/injuries/", "/charts/?range=all", "/report/", "/cramps/", "/fluids/",
+                "/stretches/", "/treatments/", "/accounts/data/export/"]:  # fmt: skip
+        assert owner_client.get(url).status_code == 200, url
+    for injury in Injury.objects.filter(user=owner):
+        assert owner_client.get(injury.get_absolute_url()).status_code == 200
 
 
 def test_what_was_stored_renders_escaped_everywhere(owner_client, owner):

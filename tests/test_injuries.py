@@ -431,3 +431,9 @@ def test_an_acknowledgement_needs_a_kind(owner_client, owner):
         reverse("acknowledge", args=[injury.pk]), {"at": "2026-11-25T10:00"}
     )
     assert "Choose whether you contacted your provider or got care." in response.content.decode()
+
+
+def test_a_date_before_1900_is_refused_with_a_message(owner_client, owner):
+    response = owner_client.post(reverse("injury_new"), {**FULL, "onset_at": "0001-01-01T00:00"})
+    assert "Enter a date from 1900 onwards." in response.content.decode()
+    assert not Injury.objects.filter(user=owner).exists()
