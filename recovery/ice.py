@@ -111,7 +111,10 @@ def today(user, now=None):
             user=user,
             status__in=[IceSession.Status.COMPLETED, IceSession.Status.STOPPED],
             started_at__gte=start_of_day,
-        ).order_by("started_at")
+        )
+        .select_related("injury__region")
+        .prefetch_related("injury__muscles")
+        .order_by("started_at")
     )
     return sessions, sum(session.minutes for session in sessions)
 

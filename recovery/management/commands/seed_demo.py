@@ -1,0 +1,171 @@
+"""Creates a realistic heavy user: a year of logs, in one transaction, with bulk inserts."""
+
+import datetime as dt
+import random
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from anatomy.models import Muscle, Stretch
+from recovery.models import (
+    Cramp,
+    FluidEntry,
+    IceSession,
+    Injury,
+    StretchSession,
+    SymptomEntry,
+    Treatment,
+    get_profile,
+)
+
+DEMO_PASSWORD = "demo passphrase for screenshots"  # noqa: S105 - a demo account, documented
+
+
+class Command(BaseCommand):
+    help = "Create (or re-create) a demo user with about a year of realistic logs."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--user", default="demo")
+        parser.add_argument("--days", type=int, default=365)
+        parser.add_argument("--time-zone", default="Europe/London")
+        parser.add_argument("--seed", type=int, default=7)
+
+    def handle(self, *args, user, days, time_zone, seed, **options):
+        counts = seed_demo(username=user, days=days, time_zone=time_zone, seed=seed)
+        summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+        self.stdout.write(f"Demo user {user!r} (password {DEMO_PASSWORD!r}): {summary}.")
+
+
+@transaction.atomic
+def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
+    """Idempotent per user: the user's old logs are replaced, other users are untouched."""
+    rng = random.Random(seed)  # noqa: S311 - demo data, not security
+    now = now or timezone.now()
+    start = now - dt.timedelta(days=days)
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    for model in (Injury, Treatment, IceSession, FluidEntry, Cramp, StretchSession):
+        model.objects.filter(user=user).delete()
+    profile = get_profile(user)
+    profile.time_zone = time_zone
+    profile.save()
+    scale = days / 365
+
+    def moment(day_offset, hour):
+        return start + dt.timedelta(days=day_offset, hours=hour, minutes=rng.randrange(60))
+
+    muscle_sets = [["biceps-femoris"], ["gastrocnemius", "soleus"], ["adductor-longus"]]
+    injuries = []
+    for number, slugs in enumerate(muscle_sets):
+        onset = start + dt.timedelta(days=number * days / 3)
+        injury = Injury.objects.create(
+            user=user,
+            side=rng.choice(["left", "right"]),
+            onset_at=onset,
+            grade=rng.choice(["unknown", "1", "2"]),
+            status="active" if number == 2 else "resolved",
+            resolved_on=None if number == 2 else (onset + dt.timedelta(days=days / 4)).date(),
+            notes="Demo injury.",
+        )
+        injury.muscles.set(Muscle.objects.filter(slug__in=slugs))
+        injuries.append(injury)
+
+    entries = []
+    per_injury = int(2000 * scale / 3) or 1
+    for injury in injuries:
+        span = (now - injury.onset_at).total_seconds()
+        for n in range(per_injury):
+            at = injury.onset_at + dt.timedelta(seconds=span * n / per_injury)
+            pain = max(0, round(7 - 6 * n / per_injury + rng.uniform(-1, 1)))
+            entries.append(
+                SymptomEntry(injury=injury, recorded_at=at, pain=pain, resting=n % 3 == 0)
+            )
+    SymptomEntry.objects.bulk_create(entries, batch_size=1000)
+
+    sessions, treatments = [], []
+    for n in range(int(1500 * scale)):
+        began = moment(n * days / (1500 * scale), rng.choice([8, 13, 19]))
+        sessions.append(
+            IceSession(
+                user=user,
+                injury=rng.choice(injuries),
+                started_at=began,
+                planned_end_at=began + dt.timedelta(minutes=20),
+                ended_at=began + dt.timedelta(minutes=20),
+                status="completed",
+                barrier_confirmed=True,
+            )
+        )
+    IceSession.objects.bulk_create(sessions, batch_size=1000)
+    for session in IceSession.objects.filter(user=user):
+        treatments.append(
+            Treatment(
+                user=user,
+                injury_id=session.injury_id,
+                kind="ice",
+                at=session.started_at,
+                duration_minutes=20,
+                ice_session=session,
+            )
+        )
+    Treatment.objects.bulk_create(treatments, batch_size=1000)
+
+    stretches = list(Stretch.objects.all())
+    StretchSession.objects.bulk_create(
+        [
+            StretchSession(
+                user=user,
+                stretch=rng.choice(stretches),
+                injury=rng.choice(injuries),
+                holds=3,
+                holds_done=3,
+                hold_seconds=30,
+                pain_during=rng.randrange(0, 5),
+                at=moment(n * days / (700 * scale), 18),
+                status="done",
+            )
+            for n in range(int(700 * scale))
+        ],
+        batch_size=1000,
+    )
+    FluidEntry.objects.bulk_create(
+        [
+            FluidEntry(
+                user=user,
+                at=moment(n * days / (4000 * scale), 7 + (n % 11)),
+                amount_ml=rng.choice([250, 330, 500]),
+                drink=rng.choice(["water", "water", "other"]),
+            )
+            for n in range(int(4000 * scale))
+        ],
+        batch_size=1000,
+    )
+    calf = Muscle.objects.get(slug="gastrocnemius")
+    Cramp.objects.bulk_create(
+        [
+            Cramp(
+                user=user,
+                started_at=moment(n * days / (150 * scale), rng.choice([2, 3, 15])),
+                muscle=calf,
+                side=rng.choice(["left", "right"]),
+                duration_seconds=rng.randrange(10, 300),
+                pain=rng.randrange(3, 9),
+                at_night=n % 3 != 0,
+            )
+            for n in range(int(150 * scale))
+        ],
+        batch_size=1000,
+    )
+    return {
+        "injuries": len(injuries),
+        "symptom entries": len(entries),
+        "ice sessions": len(sessions),
+        "treatments": len(treatments),
+        "stretch sessions": StretchSession.objects.filter(user=user).count(),
+        "drinks": FluidEntry.objects.filter(user=user).count(),
+        "cramps": Cramp.objects.filter(user=user).count(),
+    }

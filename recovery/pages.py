@@ -1,0 +1,34 @@
+"""The main pages and htmx endpoints of a signed-in user, for query budgets and benchmarks."""
+
+from django.urls import reverse
+
+from recovery.models import Injury
+
+
+def main_pages(user):
+    """(name, method, url, data, htmx) for every main page and htmx endpoint of `user`."""
+    injury = Injury.objects.filter(user=user).order_by("-onset_at").first()
+    pages = [
+        ("dashboard", "get", reverse("home"), None, False),
+        ("log", "get", reverse("injuries"), None, False),
+        ("drinks", "get", reverse("fluids"), None, False),
+        ("drinks history", "get", reverse("fluid_history"), None, False),
+        ("cramps", "get", reverse("cramps"), None, False),
+        ("stretching", "get", reverse("stretches"), None, False),
+        ("treatments", "get", reverse("treatments"), None, False),
+        ("ice timer", "get", reverse("ice"), None, False),
+        ("report", "get", reverse("report"), None, False),
+        ("anatomy", "get", reverse("anatomy:overview"), None, False),
+        ("anatomy muscle", "get", reverse("anatomy:muscle", args=["soleus"]), None, False),
+        ("anatomy search", "get", reverse("anatomy:search") + "?q=calf", None, True),
+        ("add a glass", "post", reverse("fluid_add"), {"quick": "250"}, True),
+    ]
+    for key in ["7", "30", "90", "365", "all"]:
+        pages.append((f"charts {key}", "get", f"{reverse('charts')}?range={key}", None, False))
+    pages.append(("charts switch", "get", f"{reverse('charts')}?range=90", None, True))
+    if injury is not None:
+        pages += [
+            ("injury page", "get", injury.get_absolute_url(), None, False),
+            ("log an entry", "post", reverse("entry_new", args=[injury.pk]), {"pain": "3"}, True),
+        ]
+    return pages
