@@ -5,7 +5,7 @@ Every function here costs one query however much data there is; `rolling_average
 
 import datetime as dt
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import CharField, Count, F, Q, Sum, Value
 from django.db.models.functions import TruncDate, TruncWeek
 from django.utils import timezone
 
@@ -68,18 +68,40 @@ def pain_series(injuries, start=None):
             [SymptomEntry.RED_FLAGS[name] for name in flag_names if entry[name]]
         )
         item["_points"].append((entry["recorded_at"], entry["pain"]))
-    ice = _since(
-        Treatment.objects.filter(injury__in=injuries, kind=Treatment.Kind.ICE), "at", start
-    ).values_list("injury_id", "at")
-    for injury_id, moment in ice:
-        series[injury_id]["ice"].append(moment.isoformat())
-    stretches = _since(
-        StretchSession.objects.filter(injury__in=injuries).exclude(status="running"), "at", start
-    ).values_list("injury_id", "at")
-    for injury_id, moment in stretches:
-        series[injury_id]["stretches"].append(moment.isoformat())
+    add_markers(series, injuries, start)
     for item in series.values():
         item["average"] = rolling_average(item.pop("_points"))
+    return series
+
+
+def add_markers(series, injuries, start=None, end=None):
+    """Add when ice and stretches were done for each injury, in one query."""
+    ice = Treatment.objects.filter(injury__in=injuries, kind=Treatment.Kind.ICE)
+    stretches = StretchSession.objects.filter(injury__in=injuries).exclude(status="running")
+    if end is not None:
+        ice, stretches = ice.filter(at__lt=end), stretches.filter(at__lt=end)
+    ice = _since(ice, "at", start).values_list(
+        "injury_id", "at", Value("ice", output_field=CharField())
+    )
+    stretches = _since(stretches, "at", start).values_list(
+        "injury_id", "at", Value("stretches", output_field=CharField())
+    )
+    for injury_id, moment, kind in ice.order_by().union(stretches.order_by()).order_by():
+        series[injury_id][kind].append(moment.isoformat())
+    for item in series.values():
+        item["ice"].sort()
+        item["stretches"].sort()
+
+
+def series_from_entries(entries):
+    """A pain series from entries already loaded, in time order."""
+    series = _empty_series()
+    for entry in entries:
+        series["times"].append(entry.recorded_at.isoformat())
+        series["pain"].append(entry.pain)
+        series["red_flags"].append([text for _, text in entry.red_flags()])
+    series["average"] = rolling_average([(e.recorded_at, e.pain) for e in entries])
+    del series["_points"]
     return series
 
 

@@ -5,6 +5,7 @@ two tabs (or two devices) acting at once produce one result and one record."""
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
 
 from recovery import timers
@@ -127,3 +128,19 @@ def last_finished(user):
         .order_by("-ended_at")
         .first()
     )
+
+
+def summary(user, now=None):
+    """Today's finished sessions and minutes, and when the last one ended, in one query."""
+    now = now or timezone.now()
+    start_of_day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    today = Q(started_at__gte=start_of_day)
+    totals = IceSession.objects.filter(
+        user=user, status__in=[IceSession.Status.COMPLETED, IceSession.Status.STOPPED]
+    ).aggregate(
+        last_ended_at=Max("ended_at"),
+        sessions=Count("pk", filter=today),
+        time=Sum(F("ended_at") - F("started_at"), filter=today),
+    )
+    minutes = round(totals["time"].total_seconds() / 60) if totals["time"] else 0
+    return totals["sessions"], minutes, totals["last_ended_at"]

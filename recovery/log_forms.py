@@ -244,6 +244,10 @@ class EntryForm(forms.ModelForm):
         self.fields["character"].choices = [("", "Not sure")] + list(SymptomEntry.Character.choices)
         self.fields["recorded_at"].validators.append(not_in_future)
 
+    def validate_constraints(self):
+        """The entry's only constraint (pain 0 to 10) is what the pain field already checks;
+        the database still enforces it, so the form skips the extra query."""
+
     @property
     def symptom_fields(self):
         return [self[name] for name in SymptomEntry.SYMPTOMS]

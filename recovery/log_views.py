@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from anatomy import leg_map
 from anatomy.models import Muscle
 from recovery import advice, ice, recovery_guide
+from recovery.context_processors import assessed_for
 from recovery.deletion import confirm_delete
 from recovery.log_forms import (
     AcknowledgementForm,
@@ -129,10 +131,28 @@ def injury_delete(request, pk):
     )
 
 
+class CountedPaginator(Paginator):
+    """A paginator told the number of items, which the injury query already counted."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @property
+    def count(self):
+        return self._known_count
+
+
 def timeline_page(injury, page_number):
     """A page of entries, newest first, with the acknowledgements and treatments that fall
     among them."""
-    page = Paginator(injury.entries.all(), TIMELINE_PAGE_SIZE).get_page(page_number)
+    count = getattr(injury, "entry_count", None)
+    paginator = (
+        CountedPaginator(injury.entries.all(), TIMELINE_PAGE_SIZE, count)
+        if count is not None
+        else Paginator(injury.entries.all(), TIMELINE_PAGE_SIZE)
+    )
+    page = paginator.get_page(page_number)
     entries = list(page.object_list)
     acks = injury.acknowledgements.all()
     treatments = injury.treatments.all()
@@ -149,8 +169,17 @@ def timeline_page(injury, page_number):
     return page, items
 
 
+def _advice_for(request, injury):
+    """An active injury's advice is already worked out for the banner; reuse it."""
+    if injury.is_active:
+        for item in assessed_for(request):
+            if item.injury.pk == injury.pk:
+                return item.advice
+    return advice.for_injury(injury)
+
+
 def _injury_context(request, injury, entry_form=None, ack_form=None):
-    injury_advice = advice.for_injury(injury)
+    injury_advice = _advice_for(request, injury)
     page, items = timeline_page(injury, request.GET.get("page"))
     milestones_done = injury.milestones or {}
     return {
@@ -190,9 +219,11 @@ def rice_today(injury):
 
 def _injury_with_relations(request, pk):
     return get_object_or_404(
-        Injury.objects.select_related("region").prefetch_related(
-            "muscles__group", "muscles__compartment"
-        ),
+        Injury.objects.select_related("region")
+        .prefetch_related(
+            Prefetch("muscles", queryset=Muscle.objects.select_related("group", "compartment"))
+        )
+        .annotate(entry_count=Count("entries", distinct=True)),
         pk=pk,
         user=request.user,
     )

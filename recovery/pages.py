@@ -1,6 +1,7 @@
 """The main pages and htmx endpoints of a signed-in user, for query budgets and benchmarks."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from recovery.models import Injury
 
@@ -29,6 +30,12 @@ def main_pages(user):
     if injury is not None:
         pages += [
             ("injury page", "get", injury.get_absolute_url(), None, False),
-            ("log an entry", "post", reverse("entry_new", args=[injury.pk]), {"pain": "3"}, True),
+            (
+                "log an entry",
+                "post",
+                reverse("entry_new", args=[injury.pk]),
+                {"pain": "3", "recorded_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")},
+                True,
+            ),
         ]
     return pages

@@ -2,24 +2,25 @@
 
 import datetime as dt
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from recovery import advice, charts, hydration
+from recovery import advice, hydration
+from recovery.charts import add_markers, series_from_entries
 from recovery.days import day_bounds
 from recovery.models import Acknowledgement, Cramp, StretchSession, SymptomEntry, Treatment
 
 
 def build(user, profile, injuries, start_day, end_day):
-    """Everything the report shows, for the given injuries (the user's own) and days."""
+    """Everything the report shows, for the given injuries (the user's own, annotated with
+    `advice.with_triage_facts`) and days, in a fixed number of queries."""
     zone = profile.zone
     start, _ = day_bounds(start_day, zone)
     _, end = day_bounds(end_day, zone)
     injury_ids = [injury.pk for injury in injuries]
-    series = charts.pain_series(injuries, start)
     by_id = {injury.pk: injury for injury in injuries}
-    entries_by_injury = {injury.pk: [] for injury in injuries}
-    acks_by_injury = {injury.pk: [] for injury in injuries}
+    entries_by_injury = {pk: [] for pk in injury_ids}
+    acks_by_injury = {pk: [] for pk in injury_ids}
     flagged = []
     for entry in SymptomEntry.objects.filter(
         injury__in=injury_ids, recorded_at__gte=start, recorded_at__lt=end
@@ -31,27 +32,36 @@ def build(user, profile, injuries, start_day, end_day):
         injury__in=injury_ids, at__gte=start, at__lt=end
     ).order_by("at"):
         acks_by_injury[ack.injury_id].append(ack)
-    assessed = {
-        item.injury.pk: item.advice
-        for item in advice.assess(advice.with_triage_facts(user.injuries.filter(pk__in=injury_ids)))
-    }
-    treatments = Treatment.objects.filter(user=user, at__gte=start, at__lt=end)
+    series = {pk: series_from_entries(entries_by_injury[pk]) for pk in injury_ids}
+    add_markers(series, injuries, start, end)
+    assessed = {item.injury.pk: item.advice for item in advice.assess(injuries)}
+    treatments = Treatment.objects.filter(
+        user=user,
+        at__gte=start,
+        at__lt=end,
+        kind__in=[
+            Treatment.Kind.ICE,
+            Treatment.Kind.MEDICATION,
+            Treatment.Kind.THERAPY,
+            Treatment.Kind.MASSAGE,
+            Treatment.Kind.SURGERY,
+        ],
+    ).order_by("at")
     if injuries:
         treatments = treatments.filter(Q(injury__in=injury_ids) | Q(injury__isnull=True))
-    ice = treatments.filter(kind=Treatment.Kind.ICE).aggregate(
-        count=Count("pk"), minutes=Sum("duration_minutes")
+    treatments = list(treatments)
+    ice = [t for t in treatments if t.kind == Treatment.Kind.ICE]
+    stretch_count = (
+        StretchSession.objects.filter(user=user, at__gte=start, at__lt=end)
+        .exclude(status="running")
+        .count()
     )
-    stretches = StretchSession.objects.filter(user=user, at__gte=start, at__lt=end).exclude(
-        status="running"
+    cramps = Cramp.objects.filter(user=user, started_at__gte=start, started_at__lt=end).aggregate(
+        count=Count("pk"), night=Count("pk", filter=Q(at_night=True))
     )
-    stretch_totals = stretches.aggregate(count=Count("pk"))
-    cramps = list(Cramp.objects.filter(user=user, started_at__gte=start, started_at__lt=end))
     days = (end_day - start_day).days + 1
-    fluid_total = sum(
-        ml
-        for _, ml in hydration.daily_totals(user, zone, start_day).items()
-        if start_day <= _ <= end_day
-    )
+    fluid_totals = hydration.daily_totals(user, zone, start_day)
+    fluid_total = sum(ml for day, ml in fluid_totals.items() if day <= end_day)
     return {
         "start_day": start_day,
         "end_day": end_day,
@@ -72,17 +82,17 @@ def build(user, profile, injuries, start_day, end_day):
             ],
         },
         "flagged": flagged,
-        "ice_count": ice["count"] or 0,
-        "ice_minutes": ice["minutes"] or 0,
-        "stretch_count": stretch_totals["count"] or 0,
-        "medications": list(treatments.filter(kind=Treatment.Kind.MEDICATION).order_by("at")),
-        "therapy": list(
-            treatments.filter(
-                kind__in=[Treatment.Kind.THERAPY, Treatment.Kind.MASSAGE, Treatment.Kind.SURGERY]
-            ).order_by("at")
-        ),
-        "cramps": cramps,
-        "night_cramps": sum(1 for cramp in cramps if cramp.at_night),
+        "ice_count": len(ice),
+        "ice_minutes": sum(t.duration_minutes or 0 for t in ice),
+        "stretch_count": stretch_count,
+        "medications": [t for t in treatments if t.kind == Treatment.Kind.MEDICATION],
+        "therapy": [
+            t
+            for t in treatments
+            if t.kind != Treatment.Kind.ICE and t.kind != Treatment.Kind.MEDICATION
+        ],
+        "cramp_count": cramps["count"],
+        "night_cramps": cramps["night"],
         "average_fluids": profile.format_volume(round(fluid_total / days)) if days else None,
         "days": days,
     }

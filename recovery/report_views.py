@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from recovery import report
+from recovery import advice, report
 from recovery.models import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, Injury, ShareLink, get_profile
 
 
@@ -27,7 +27,9 @@ class ReportForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.injuries = list(Injury.objects.filter(user=user).prefetch_related("muscles"))
+        self.injuries = list(
+            advice.with_triage_facts(Injury.objects.filter(user=user)).prefetch_related("muscles")
+        )
         self.fields["injury"].choices = [("all", "All injuries")] + [
             (str(injury.pk), injury.title()) for injury in self.injuries
         ]
@@ -73,13 +75,23 @@ def _report_context(user, profile, form):
     )
 
 
+def share_assessment_with_banner(request, built):
+    """The report for all injuries has assessed every one of them: the banner reuses that
+    instead of assessing the active ones again."""
+    active = [
+        advice.InjuryAdvice(item["injury"], item["advice"], None)
+        for item in built["injuries"]
+        if item["injury"].is_active
+    ]
+    active.sort(key=lambda item: -item.advice.level)
+    request._assessed_injuries = active
+
+
 @login_required
 @require_GET
 def report_page(request):
     profile = get_profile(request.user)
-    form = ReportForm(request.GET or None, user=request.user)
-    if not request.GET:
-        form = ReportForm({"injury": "all"}, user=request.user)
+    form = ReportForm(request.GET or {"injury": "all"}, user=request.user)
     valid = form.is_valid()
     context = {
         "form": form,
@@ -92,6 +104,8 @@ def report_page(request):
     }
     if valid:
         context["report"] = _report_context(request.user, profile, form)
+        if form.cleaned_data["injury_obj"] is None:
+            share_assessment_with_banner(request, context["report"])
     return render(request, "recovery/report.html", context, status=200 if valid else 400)
 
 
@@ -135,11 +149,10 @@ def shared_report(request, token):
         response = render(request, "recovery/link_expired.html", status=410)
     else:
         profile = get_profile(link.user)
-        injuries = (
-            [link.injury]
-            if link.injury
-            else list(Injury.objects.filter(user=link.user).prefetch_related("muscles"))
-        )
+        injuries = Injury.objects.filter(user=link.user)
+        if link.injury_id:
+            injuries = injuries.filter(pk=link.injury_id)
+        injuries = list(advice.with_triage_facts(injuries).prefetch_related("muscles"))
         with timezone.override(profile.zone):
             response = render(
                 request,

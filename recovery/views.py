@@ -35,14 +35,13 @@ def home(request):
         return render(request, "recovery/home.html")
     profile = get_profile(request.user)
     running_ice = ice.settle_for_user(request.user)
-    last_ice = ice.last_finished(request.user)
-    ice_today, ice_minutes = ice.today(request.user)
+    ice_sessions, ice_minutes, last_ice_end = ice.summary(request.user)
     context = {
         "profile": profile,
         "assessed": with_muscles(assessed_for(request)),
         "running_ice": running_ice,
-        "next_ice_at": timers.next_suggested(last_ice.ended_at) if last_ice else None,
-        "ice_today": ice_today,
+        "next_ice_at": timers.next_suggested(last_ice_end) if last_ice_end else None,
+        "ice_sessions": ice_sessions,
         "ice_minutes": ice_minutes,
         **habits_today(request.user, profile),
         "streak": streaks.streak(
