@@ -21,7 +21,7 @@ PYTHON = $(shell for p in python3.12 python3.13 python3.14 python3; do \
 deps = $(PY) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
 	print("\n".join(p["dependencies"] + [d for g in "$(1)".split() for d in p["optional-dependencies"][g]]))'
 
-.PHONY: help run test serve lint lock clean
+.PHONY: help run test serve lint lock clean bench
 
 help:
 	@echo "make run    set up and serve the app on http://$(HOST):$(PORT) (SQLite, debug on)"
@@ -29,6 +29,7 @@ help:
 	@echo "make serve  production-like: collectstatic and gunicorn (needs DJANGO_SECRET_KEY)"
 	@echo "make lint   ruff check and format check"
 	@echo "make lock   regenerate $(LOCK) from pyproject.toml"
+	@echo "make bench  time every main page for a demo user with a year of data"
 
 $(PY):
 	@python="$(PYTHON)"; \
@@ -71,5 +72,15 @@ lock: | $(PY)
 	$(VENV)/bin/pip-compile --quiet --extra test --strip-extras --no-emit-index-url \
 		--no-emit-find-links --no-emit-trusted-host --output-file $(LOCK) pyproject.toml
 
+# Benchmarks run production-like (debug off, manifest static files) on their own SQLite
+# file, or on the database DATABASE_URL names.
+BENCH_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only-key DJANGO_SECURE_SSL_REDIRECT=0 \
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3}
+
+bench: $(VENV)/.installed-test
+	$(BENCH_ENV) $(PY) manage.py migrate --noinput --verbosity 0
+	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(BENCH_ENV) $(PY) manage.py bench $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts bench.sqlite3 bench-results.json

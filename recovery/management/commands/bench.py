@@ -1,0 +1,130 @@
+"""Measures every main page and htmx endpoint for the demo user: server time, queries, size.
+
+Runs in-process through Django's test client (full middleware, real database), beside a bare
+baseline page measured in the same run. Prints a table and writes JSON. Not a test: it
+asserts nothing, it reports.
+"""
+
+import gzip
+import json
+import re
+import statistics
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from recovery import ice
+from recovery.management.commands.seed_demo import seed_demo
+from recovery.models import IceSession
+from recovery.pages import main_pages
+
+SCRIPT_SRC = re.compile(r'<script[^>]+src="([^"]+)"')
+
+
+def gzipped_js(html):
+    """The compressed size of the scripts a page loads, from the collected static files."""
+    total = 0
+    for src in SCRIPT_SRC.findall(html):
+        path = Path(settings.STATIC_ROOT) / src.removeprefix(settings.STATIC_URL).lstrip("/")
+        if not path.exists():
+            path = Path(settings.STATIC_ROOT) / src.split("/static/", 1)[-1]
+        total += len(gzip.compress(path.read_bytes())) if path.exists() else 0
+    return total
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+class Command(BaseCommand):
+    help = "Benchmark the main pages for the demo user (see README, Performance)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=20)
+        parser.add_argument("--output", default="bench-results.json")
+        parser.add_argument("--no-seed", action="store_true")
+
+    def handle(self, *args, repeat, output, no_seed, **options):
+        if not no_seed:
+            seed_demo(username="demo", days=365)
+        user = get_user_model().objects.get(username="demo")
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(user)
+        with override_settings(ROOT_URLCONF="recovery.bench_urls"):
+            pages = [("baseline", "get", reverse("bench_baseline"), None, False)]
+            pages += main_pages(user)
+            pages += self.ice_endpoints()
+            rows = [self.measure(client, page, repeat) for page in pages]
+        baseline = rows[0]["median_ms"]
+        for row in rows:
+            row["x_baseline"] = round(row["median_ms"] / baseline, 2) if baseline else None
+        self.print_table(rows, connection.vendor)
+        result = {"database": connection.vendor, "repeat": repeat, "pages": rows}
+        Path(output).write_text(json.dumps(result, indent=2))
+        self.stdout.write(f"\nWritten to {output}.")
+
+    def ice_endpoints(self):
+        return [
+            ("start ice", "post", reverse("ice_start"),
+             {"minutes": "20", "barrier": "on", "start_anyway": "on"}, False),
+            ("stop ice", "post", None, None, False),
+        ]  # fmt: skip
+
+    def prepare(self, name, url, client):
+        """Untimed set-up: "start ice" needs no running session, "stop ice" needs one."""
+        user = get_user_model().objects.get(username="demo")
+        running = IceSession.objects.filter(user=user, status="running").first()
+        if name == "start ice" and running is not None:
+            ice.stop(running)
+        if name == "stop ice":
+            if running is None:
+                running = ice.start(user=user)
+            return reverse("ice_stop", args=[running.pk])
+        return url
+
+    def measure(self, client, page, repeat):
+        name, method, url, data, htmx = page
+        headers = {"HX-Request": "true"} if htmx else {}
+        times, queries, size, js = [], 0, 0, 0
+        for attempt in range(repeat + 2):
+            target = self.prepare(name, url, client)
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = getattr(client, method)(target, data or {}, headers=headers)
+                elapsed = (time.perf_counter() - started) * 1000
+            if response.status_code not in (200, 302):
+                raise CommandError(f"{name}: {method.upper()} {target} gave {response.status_code}")
+            if attempt >= 2:  # the first two warm caches up
+                times.append(elapsed)
+            queries = len(captured.captured_queries)
+            if response.status_code == 200:
+                html = response.content.decode()
+                size = len(response.content)
+                js = gzipped_js(html) if not htmx else js
+        return {
+            "page": name,
+            "median_ms": round(statistics.median(times), 2),
+            "p95_ms": round(percentile(times, 0.95), 2),
+            "queries": queries,
+            "html_kb": round(size / 1024, 1),
+            "js_gzip_kb": round(js / 1024, 1),
+        }
+
+    def print_table(self, rows, vendor):
+        self.stdout.write(f"Database: {vendor}\n")
+        header = f"{'page':<18}{'median ms':>10}{'p95 ms':>9}{'x base':>8}{'queries':>9}"
+        header += f"{'HTML kB':>9}{'JS gz kB':>10}"
+        self.stdout.write(header)
+        for row in rows:
+            self.stdout.write(
+                f"{row['page']:<18}{row['median_ms']:>10}{row['p95_ms']:>9}"
+                f"{row['x_baseline']:>8}{row['queries']:>9}{row['html_kb']:>9}{row['js_gzip_kb']:>10}"
+            )
