@@ -18,9 +18,12 @@ def streak(days_logged, today):
     return count
 
 
-def days_logged(user, zone, today, lookback=366):
-    """The local days in the last year with any entry, treatment, drink, cramp or stretch,
-    in one query."""
+STREAK_LOOKBACK = 31  # a streak longer than this shows as "more than 30 days"
+
+
+def days_logged(user, zone, today, lookback=STREAK_LOOKBACK):
+    """The local days in the last month with any entry, treatment, drink, cramp or stretch,
+    in one query. A month is enough for the streak, and keeps the query small."""
     start, _ = day_bounds(today - dt.timedelta(days=lookback), zone)
 
     def days(queryset, field):
