@@ -21,7 +21,7 @@ PYTHON = $(shell for p in python3.12 python3.13 python3.14 python3; do \
 deps = $(PY) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
 	print("\n".join(p["dependencies"] + [d for g in "$(1)".split() for d in p["optional-dependencies"][g]]))'
 
-.PHONY: help run test serve lint lock clean bench
+.PHONY: help run test serve lint lock clean bench load
 
 help:
 	@echo "make run    set up and serve the app on http://$(HOST):$(PORT) (SQLite, debug on)"
@@ -30,6 +30,7 @@ help:
 	@echo "make lint   ruff check and format check"
 	@echo "make lock   regenerate $(LOCK) from pyproject.toml"
 	@echo "make bench  time every main page for a demo user with a year of data"
+	@echo "make load   50 simulated users for 60 s on gunicorn and PostgreSQL, then check every write"
 
 $(PY):
 	@python="$(PYTHON)"; \
@@ -82,5 +83,8 @@ bench: $(VENV)/.installed-test
 	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(BENCH_ENV) $(PY) manage.py bench $(BENCH_ARGS)
 
+load: $(VENV)/.installed-test
+	bash tests/load/run.sh
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts bench.sqlite3 bench-results.json
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts bench.sqlite3 bench-results.json load-successes.json

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `make load`: gunicorn on PostgreSQL, LOAD_USERS simulated users for LOAD_TIME, then a check
+# that every write that got a success response is stored exactly once.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PY=.venv/bin/python
+PORT=${LOAD_PORT:-8200}
+export DJANGO_DEBUG=0 DJANGO_SECRET_KEY=load-only-key DJANGO_SECURE_SSL_REDIRECT=0 \
+  DJANGO_SECURE_COOKIES=0 DATABASE_URL=${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/recovery_load}
+export LOAD_RESULTS=${LOAD_RESULTS:-load-successes.json}
+
+createdb -h 127.0.0.1 -U postgres recovery_load 2>/dev/null || true
+$PY manage.py migrate --noinput --verbosity 0
+$PY manage.py collectstatic --noinput --verbosity 0
+$PY manage.py load_users --count "${LOAD_USERS:-50}"
+
+.venv/bin/gunicorn recovery.wsgi --bind "127.0.0.1:$PORT" --workers "${LOAD_WORKERS:-4}" \
+  --log-level warning --pid /tmp/recovery-load.pid &
+trap 'kill "$(cat /tmp/recovery-load.pid 2>/dev/null)" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+  curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break
+  sleep 0.2
+done
+
+.venv/bin/locust -f tests/load/locustfile.py --headless --host "http://127.0.0.1:$PORT" \
+  --users "${LOAD_USERS:-50}" --spawn-rate "${LOAD_SPAWN_RATE:-10}" --run-time "${LOAD_TIME:-60s}" \
+  --only-summary --csv /tmp/recovery-load
+kill "$(cat /tmp/recovery-load.pid)"
+sleep 1
+$PY manage.py load_check "$LOAD_RESULTS"
