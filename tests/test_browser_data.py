@@ -109,3 +109,34 @@ def test_signed_in_pages_pass_axe_with_no_csp_violations(browser_page, owner, pa
     log_in(browser_page)
     assert browser_page.goto(path).status == 200
     assert_accessible(browser_page.page)
+
+
+def test_edit_pages_pass_axe_with_no_csp_violations(browser_page, owner):
+    from anatomy.models import Stretch
+    from recovery.models import Cramp, StretchSession, Treatment
+
+    now = dt.datetime.now(dt.UTC)
+    injury = Injury.objects.create(user=owner, side="left", onset_at=now - dt.timedelta(days=1))
+    entry = injury.entries.create(recorded_at=now, pain=4)
+    drink = FluidEntry.objects.create(user=owner, at=now, amount_ml=250)
+    cramp = Cramp.objects.create(
+        user=owner, started_at=now, side="left", duration_seconds=40, pain=5
+    )
+    treatment = Treatment.objects.create(user=owner, kind="massage", at=now)
+    stretch = StretchSession.objects.create(
+        user=owner, stretch=Stretch.objects.first(), holds=2, holds_done=2, hold_seconds=30,
+        at=now, status="done",
+    )  # fmt: skip
+    log_in(browser_page)
+    for path in [
+        f"/injuries/{injury.pk}/edit/",
+        f"/entries/{entry.pk}/edit/",
+        f"/entries/{entry.pk}/delete/",
+        f"/fluids/entries/{drink.pk}/edit/",
+        f"/cramps/{cramp.pk}/edit/",
+        f"/treatments/{treatment.pk}/edit/",
+        f"/stretches/{stretch.pk}/",
+        f"/stretches/{stretch.pk}/edit/",
+    ]:
+        assert browser_page.goto(path).status == 200, path
+        assert_accessible(browser_page.page)
