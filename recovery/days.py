@@ -10,7 +10,3 @@ def day_bounds(day, zone):
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
     # In UTC, so that subtracting them gives the real length of the day.
     return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
-
-
-def local_day(moment, zone):
-    return moment.astimezone(zone).date()

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from anatomy.models import Muscle, Stretch
 from recovery import hydration, stretching
-from recovery.days import day_bounds, local_day
+from recovery.days import day_bounds
 from recovery.models import Cramp, FluidEntry, Injury, StretchSession, get_profile
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -40,9 +40,11 @@ def test_days_when_the_clocks_change_are_23_or_25_hours_long(day, hours):
     assert end - start == dt.timedelta(hours=hours)
 
 
-def test_a_late_evening_drink_belongs_to_the_users_day_not_utcs():
+def test_a_late_evening_drink_belongs_to_the_users_day_not_utcs(owner):
     late = dt.datetime(2026, 11, 26, 3, 30, tzinfo=dt.UTC)  # 22:30 on the 25th in New York
-    assert local_day(late, NEW_YORK) == dt.date(2026, 11, 25)
+    FluidEntry.objects.create(user=owner, at=late, amount_ml=250)
+    assert hydration.total_for_day(owner, dt.date(2026, 11, 25), NEW_YORK) == 250
+    assert hydration.total_for_day(owner, dt.date(2026, 11, 26), NEW_YORK) == 0
 
 
 def test_daily_totals_bucket_by_the_users_zone_across_a_dst_change(owner):
