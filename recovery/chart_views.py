@@ -20,6 +20,9 @@ RANGE_LABELS = [
 ]
 
 
+INLINE_TABLE_RANGES = {"7", "30"}
+
+
 def chart_data(user, profile, range_key, injuries):
     zone = profile.zone
     start = charts.range_start(range_key, zone)
@@ -50,7 +53,7 @@ def chart_data(user, profile, range_key, injuries):
 def _pain_table(series, zone):
     return [
         (
-            f"{dt.datetime.fromisoformat(moment).astimezone(zone):%d %b %Y %H:%M}",
+            f"{dt.datetime.fromtimestamp(moment / 1000, tz=zone):%d %b %Y %H:%M}",
             pain,
             average,
             flags,
@@ -74,15 +77,22 @@ def charts_page(request):
         injuries = injuries.filter(Q(status=Injury.Status.ACTIVE) | Q(onset_at__gte=start))
     injuries = list(injuries[:10])
     data = chart_data(request.user, profile, range_key, injuries)
+    # Long ranges send the tables only when asked (opening one, or without JavaScript the
+    # "show the tables" link), so the page stays small.
+    inline_tables = range_key in INLINE_TABLE_RANGES or request.GET.get("tables") == "1"
     context = {
+        "inline_tables": inline_tables,
         "injury_blocks": [
-            {**injury, "table": _pain_table(injury, profile.zone)} for injury in data["injuries"]
+            {**injury, "table": _pain_table(injury, profile.zone) if inline_tables else []}
+            for injury in data["injuries"]
         ],
         "range_key": range_key,
         "ranges": RANGE_LABELS,
         "data": data,
         "profile": profile,
-        "fluid_rows": [(day, profile.format_volume(ml)) for day, ml in data["fluids"]],
+        "fluid_rows": [(day, profile.format_volume(ml)) for day, ml in data["fluids"]]
+        if inline_tables
+        else [],
     }
     template = "recovery/charts.html#charts" if request.htmx else "recovery/charts.html"
     return render(request, template, context)

@@ -17,6 +17,11 @@ DEFAULT_RANGE = "30"
 ROLLING_WINDOW = dt.timedelta(days=7)
 
 
+def epoch_ms(moment):
+    """A time as milliseconds since 1970: the compact form the charts read."""
+    return int(moment.timestamp() * 1000)
+
+
 def parse_range(value):
     """The range the user chose, or the default for anything else."""
     return value if value in RANGES else DEFAULT_RANGE
@@ -62,7 +67,7 @@ def pain_series(injuries, start=None):
     series = {injury.pk: _empty_series() for injury in injuries}
     for entry in entries:
         item = series[entry["injury_id"]]
-        item["times"].append(entry["recorded_at"].isoformat())
+        item["times"].append(epoch_ms(entry["recorded_at"]))
         item["pain"].append(entry["pain"])
         item["red_flags"].append(
             [SymptomEntry.RED_FLAGS[name] for name in flag_names if entry[name]]
@@ -87,7 +92,7 @@ def add_markers(series, injuries, start=None, end=None):
         "injury_id", "at", Value("stretches", output_field=CharField())
     )
     for injury_id, moment, kind in ice.order_by().union(stretches.order_by()).order_by():
-        series[injury_id][kind].append(moment.isoformat())
+        series[injury_id][kind].append(epoch_ms(moment))
     for item in series.values():
         item["ice"].sort()
         item["stretches"].sort()
@@ -97,7 +102,7 @@ def series_from_entries(entries):
     """A pain series from entries already loaded, in time order."""
     series = _empty_series()
     for entry in entries:
-        series["times"].append(entry.recorded_at.isoformat())
+        series["times"].append(epoch_ms(entry.recorded_at))
         series["pain"].append(entry.pain)
         series["red_flags"].append([text for _, text in entry.red_flags()])
     series["average"] = rolling_average([(e.recorded_at, e.pain) for e in entries])

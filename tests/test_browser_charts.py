@@ -84,3 +84,17 @@ def test_charts_draw_the_logged_data_and_the_range_switches_in_place(browser_pag
     page.get_by_text("Pain as a table").click()
     expect(page.locator(".chart-table table").first).to_contain_text("Numbness or tingling")
     assert_accessible(page)
+
+
+def test_a_long_range_loads_a_table_when_it_is_opened(browser_page, owner):
+    page = browser_page.page
+    now = dt.datetime.now(dt.UTC)
+    injury = Injury.objects.create(user=owner, side="left", onset_at=now - dt.timedelta(days=60))
+    injury.entries.create(recorded_at=now - dt.timedelta(days=50), pain=6, calf_swelling=True)
+    log_in(browser_page)
+    browser_page.goto("/charts/?range=90")
+    assert drawn(page, f"pain-chart-{injury.pk}")
+    page.get_by_text("Pain as a table").click()
+    table = page.locator(f"#pain-table-{injury.pk}")
+    expect(table).to_contain_text("Swelling, warmth, redness or tenderness in the calf")
+    assert_accessible(page)

@@ -139,7 +139,7 @@ def test_the_pain_series_marks_warning_signs_ice_and_stretches(owner):
     assert series["pain"] == [6, 4]
     assert series["average"] == [6.0, 5.0]
     assert series["red_flags"] == [[], ["Numbness or tingling"]]
-    assert series["ice"] == [(NOW - DAY).isoformat()]
+    assert series["ice"] == [charts.epoch_ms(NOW - DAY)]
 
 
 def test_the_charts_page_sends_the_data_as_json_and_tables(owner_client, owner):
@@ -173,3 +173,13 @@ def test_the_charts_page_needs_the_same_queries_for_10_or_1000_rows(
     fill(owner, rows)
     with django_assert_max_num_queries(15):
         owner_client.get(reverse("charts") + "?range=all")
+
+
+def test_long_ranges_send_the_tables_only_when_asked(owner_client, owner):
+    fill(owner, 10)
+    body = owner_client.get(reverse("charts") + "?range=90").content.decode()
+    assert "<tbody>" not in body
+    assert 'hx-trigger="toggle once"' in body
+    assert "tables=1" in body
+    full = owner_client.get(reverse("charts") + "?range=90&tables=1").content.decode()
+    assert full.count("<tbody>") == 5

@@ -32,7 +32,7 @@
 
   function at(values) {
     return values.map(function (value) {
-      return Date.parse(value);
+      return typeof value === "number" ? value : Date.parse(value);
     });
   }
 
