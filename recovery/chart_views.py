@@ -20,7 +20,7 @@ RANGE_LABELS = [
 ]
 
 
-INLINE_TABLE_RANGES = {"7", "30"}
+INLINE_TABLE_RANGES = {"7"}
 
 
 def chart_data(user, profile, range_key, injuries):
