@@ -18,12 +18,6 @@ from recovery.deletion import confirm_delete
 from recovery.log_forms import CrampForm, FluidForm, StretchLogForm, StretchStartForm
 from recovery.models import Cramp, FluidEntry, StretchSession, SymptomEntry, get_profile
 
-QUICK_AMOUNTS = {
-    units.METRIC: [(250, "250 mL glass"), (500, "500 mL bottle")],
-    units.US: [(237, "8 fl oz glass"), (473, "16 fl oz bottle")],
-}
-
-
 # --- drinks -----------------------------------------------------------------------------------
 
 
@@ -36,7 +30,7 @@ def _fluids_context(request, form=None):
         "progress": hydration.progress(total, profile),
         "total_text": profile.format_volume(total),
         "goal_text": profile.format_volume(profile.effective_fluid_goal_ml()),
-        "quick_amounts": QUICK_AMOUNTS[profile.fluid_units],
+        "quick_amounts": hydration.QUICK_AMOUNTS[profile.fluid_units],
         "form": form or FluidForm(unit_system=profile.fluid_units),
         "entries": [
             (entry, profile.format_volume(entry.amount_ml))
@@ -64,7 +58,7 @@ def _fluids_response(request, context, status=200):
 def fluid_add(request):
     profile = get_profile(request.user)
     if "quick" in request.POST:
-        allowed = {str(ml) for ml, _ in QUICK_AMOUNTS[profile.fluid_units]}
+        allowed = {str(ml) for ml, _ in hydration.QUICK_AMOUNTS[profile.fluid_units]}
         if request.POST["quick"] not in allowed:
             messages.error(request, "Choose one of the buttons, or type an amount.")
             return redirect("fluids")
@@ -281,20 +275,17 @@ def _last_resting_pain(user, injury=None):
 @login_required
 @require_GET
 def stretches(request):
+    form = StretchStartForm(user=request.user, initial={"stretch": request.GET.get("stretch")})
+    return _stretches_page(request, form)
+
+
+def _stretches_page(request, start_form, status=200):
+    """The stretching page: the guided-stretch form and the recent sessions."""
     running = stretch_timer.settle_for_user(request.user)
     sessions = StretchSession.objects.filter(user=request.user).exclude(status="running")
     sessions = sessions.select_related("stretch")[:30]
-    return render(
-        request,
-        "recovery/stretches.html",
-        {
-            "running": running,
-            "sessions": sessions,
-            "start_form": StretchStartForm(
-                user=request.user, initial={"stretch": request.GET.get("stretch")}
-            ),
-        },
-    )
+    context = {"running": running, "sessions": sessions, "start_form": start_form}
+    return render(request, "recovery/stretches.html", context, status=status)
 
 
 @login_required
@@ -330,13 +321,7 @@ def _ease_off_message(request, session):
 def stretch_start(request):
     form = StretchStartForm(request.POST, user=request.user)
     if not form.is_valid():
-        sessions = StretchSession.objects.filter(user=request.user).select_related("stretch")[:30]
-        return render(
-            request,
-            "recovery/stretches.html",
-            {"start_form": form, "sessions": sessions, "running": None},
-            status=400,
-        )
+        return _stretches_page(request, form, status=400)
     try:
         session = stretch_timer.start(user=request.user, **form.cleaned_data)
     except stretch_timer.AlreadyRunning as running:

@@ -4,8 +4,15 @@ from django.db.models import Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from recovery import units
 from recovery.days import day_bounds
 from recovery.models import FluidEntry
+
+# The quick-add buttons: a glass and a bottle in each unit system, in mL.
+QUICK_AMOUNTS = {
+    units.METRIC: [(250, "250 mL glass"), (500, "500 mL bottle")],
+    units.US: [(237, "8 fl oz glass"), (473, "16 fl oz bottle")],
+}
 
 
 def total_for_day(user, day, zone):

@@ -17,7 +17,6 @@ from recovery import hydration, ice, streaks, timers
 from recovery.context_processors import assessed_for
 from recovery.days import day_bounds
 from recovery.forms import ProfileForm, SignupForm
-from recovery.habit_views import QUICK_AMOUNTS
 from recovery.models import (
     Cramp,
     PasswordResetRequest,
@@ -95,7 +94,7 @@ def trend(previous, latest):
 def habits_today(user, profile):
     """Today's drinks, stretches and this week's cramps, for the dashboard."""
     start, end = day_bounds(timezone.localdate(), profile.zone)
-    quick_ml, quick_label = QUICK_AMOUNTS[profile.fluid_units][0]
+    quick_ml, quick_label = hydration.QUICK_AMOUNTS[profile.fluid_units][0]
     return {
         "fluids_text": profile.format_volume(hydration.today(user, profile)),
         "goal_text": profile.format_volume(profile.effective_fluid_goal_ml()),
