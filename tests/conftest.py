@@ -1,7 +1,9 @@
 """Shared test fixtures: users, collected static files, and a real Chromium through Playwright."""
 
+import datetime as dt
 import os
 import shutil
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -144,11 +146,22 @@ def browser():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+BROWSER_TIME_ZONE = "Europe/Berlin"
+
+
+def midday_today():
+    """Noon today in the browser's time zone, in UTC: a start for a test whose minutes-long
+    story must stay within one day in every zone it touches (the browser's Berlin, alice's
+    London), whenever the suite runs."""
+    local = dt.datetime.now(ZoneInfo(BROWSER_TIME_ZONE))
+    return local.replace(hour=12, minute=0, second=0, microsecond=0).astimezone(dt.UTC)
+
+
 @pytest.fixture
 def browser_page(browser, live_server, request):
     """A fresh browser context per test; fails the test on any CSP violation it saw."""
     viewport = getattr(request, "param", None) or {"width": 1280, "height": 900}
-    context = browser.new_context(viewport=viewport, timezone_id="Europe/Berlin", locale="en-GB")
+    context = browser.new_context(viewport=viewport, timezone_id=BROWSER_TIME_ZONE, locale="en-GB")
     context.set_default_timeout(10_000)
     wrapped = BrowserPage(context.new_page(), live_server.url)
     yield wrapped

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from recovery.models import IceSession, Injury, Treatment
 from tests.browser import assert_accessible
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, midday_today
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,7 +37,7 @@ def test_a_20_minute_session_survives_a_reload_a_second_tab_and_ends_on_the_time
     browser_page, owner
 ):
     page = browser_page.page
-    start = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    start = midday_today()  # "today's RICE" must be the day the session ran
     injury = Injury.objects.create(user=owner, side="left", onset_at=start - dt.timedelta(hours=2))
     injury.entries.create(recorded_at=injury.onset_at, pain=5)
     with time_machine.travel(start, tick=True) as server_clock:
