@@ -5,6 +5,7 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -23,16 +24,27 @@ RANGE_LABELS = [
 INLINE_TABLE_RANGES = {"7"}
 
 
-def chart_data(user, profile, range_key, injuries):
+def chart_data(user, profile, range_key, injuries, details=False):
+    """What the charts draw, as compact JSON for the page, and the pain series for the tables
+    ({injury id: series}, with the `details` the tables need)."""
     zone = profile.zone
     start = charts.range_start(range_key, zone)
-    series = charts.pain_series(injuries, start)
-    return {
+    daily = range_key in charts.DAILY_RANGES
+    if daily:
+        series = charts.daily_pain_series(injuries, zone, start, details=details)
+        day0 = charts.first_day(series.values()) or timezone.localdate()
+        sent = {pk: charts.compact_daily(item, day0) for pk, item in series.items()}
+    else:
+        series = sent = charts.pain_series(injuries, start)
+        day0 = None
+    data = {
+        "daily": daily,
+        "day0_ms": charts.local_noon_ms(day0, zone) if daily else None,
         "zone": profile.time_zone,
         "goal_ml": profile.effective_fluid_goal_ml(),
         "units": profile.fluid_units,
         "injuries": [
-            {"id": injury.pk, "title": injury.title(), **series[injury.pk]} for injury in injuries
+            {"id": injury.pk, "title": injury.title(), **sent[injury.pk]} for injury in injuries
         ],
         "fluids": [[day.isoformat(), ml] for day, ml in charts.fluids_per_day(user, zone, start)],
         "ice": [
@@ -48,9 +60,22 @@ def chart_data(user, profile, range_key, injuries):
             for week, night, day in charts.cramps_per_week(user, zone, start)
         ],
     }
+    return data, series
 
 
-def _pain_table(series, zone):
+def _pain_table(series, zone, daily):
+    if daily:
+        return list(
+            zip(
+                (f"{day:%a %d %b %Y}" for day in series["days"]),
+                series["entries"],
+                series["pain"],
+                series["highest"],
+                series["average"],
+                series["red_flags"],
+                strict=True,
+            )
+        )
     return [
         (
             f"{dt.datetime.fromtimestamp(moment / 1000, tz=zone):%d %b %Y %H:%M}",
@@ -76,14 +101,19 @@ def charts_page(request):
     if start is not None:
         injuries = injuries.filter(Q(status=Injury.Status.ACTIVE) | Q(onset_at__gte=start))
     injuries = list(injuries[:10])
-    data = chart_data(request.user, profile, range_key, injuries)
     # Long ranges send the tables only when asked (opening one, or without JavaScript the
     # "show the tables" link), so the page stays small.
     inline_tables = range_key in INLINE_TABLE_RANGES or request.GET.get("tables") == "1"
+    data, series = chart_data(request.user, profile, range_key, injuries, details=inline_tables)
     context = {
         "inline_tables": inline_tables,
         "injury_blocks": [
-            {**injury, "table": _pain_table(injury, profile.zone) if inline_tables else []}
+            {
+                **injury,
+                "table": _pain_table(series[injury["id"]], profile.zone, data["daily"])
+                if inline_tables
+                else [],
+            }
             for injury in data["injuries"]
         ],
         "range_key": range_key,

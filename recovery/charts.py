@@ -1,19 +1,25 @@
 """The numbers behind the charts: aggregated in the database, in the user's time zone.
 
-Every function here costs one query however much data there is; `rolling_average` is pure.
+Every function here costs one query however much data there is (two for the pain series);
+the rolling averages and the weekly sums are pure.
+
+Up to 30 days the pain chart has a point per entry. From 90 days on it has a point per day
+(the day's average, highest and warning signs): a year of entries would be thousands of
+points, more than the chart can show apart and more than a page should carry.
 """
 
 import datetime as dt
 
-from django.db.models import CharField, Count, F, Q, Sum, Value
-from django.db.models.functions import TruncDate, TruncWeek
+from django.db.models import CharField, Count, F, Max, Q, Sum, Value
 from django.utils import timezone
 
 from recovery.days import day_bounds
+from recovery.local_day import LocalDate
 from recovery.models import Cramp, FluidEntry, StretchSession, SymptomEntry, Treatment
 
 RANGES = {"7": 7, "30": 30, "90": 90, "365": 365, "all": None}
 DEFAULT_RANGE = "30"
+DAILY_RANGES = {"90", "365", "all"}  # ranges whose pain chart has a point per day
 ROLLING_WINDOW = dt.timedelta(days=7)
 
 
@@ -51,6 +57,52 @@ def rolling_average(points, window=ROLLING_WINDOW):
     return averages
 
 
+def daily_rolling_average(days, window=ROLLING_WINDOW):
+    """For each (day, total pain, entries) in day order, the mean pain of all the entries on
+    that day and the days before it within the `window`, rounded to one decimal."""
+    averages = []
+    start = 0
+    total = count = 0
+    for day, day_total, day_count in days:
+        total += day_total
+        count += day_count
+        while days[start][0] <= day - window:
+            total -= days[start][1]
+            count -= days[start][2]
+            start += 1
+        averages.append(round(total / count, 1))
+    return averages
+
+
+def weekly(rows):
+    """Per-day rows (day, *numbers) summed into weeks that start on Monday, in order."""
+    weeks = {}
+    for day, *numbers in rows:
+        monday = day - dt.timedelta(days=day.weekday())
+        sums = weeks.setdefault(monday, [0] * len(numbers))
+        for index, number in enumerate(numbers):
+            sums[index] += number
+    return [(monday, *sums) for monday, sums in sorted(weeks.items())]
+
+
+def local_noon_ms(day, zone):
+    """Where a day's point sits on the time axis: noon that day in the user's zone."""
+    return epoch_ms(dt.datetime.combine(day, dt.time(12), tzinfo=zone))
+
+
+def first_day(daily_series):
+    """The earliest day any of the series has, or None."""
+    return min(
+        (
+            days[0]
+            for item in daily_series
+            for key in ("days", "ice", "stretches")
+            if (days := item[key])
+        ),
+        default=None,
+    )
+
+
 def _since(queryset, field, start):
     return queryset.filter(**{f"{field}__gte": start}) if start is not None else queryset
 
@@ -77,6 +129,89 @@ def pain_series(injuries, start=None):
     for item in series.values():
         item["average"] = rolling_average(item.pop("_points"))
     return series
+
+
+def daily_pain_series(injuries, zone, start=None, details=False):
+    """{injury id: series} with a point per local day: the day's average pain, whether it had
+    warning signs, and the days with ice or stretches. With `details` (for the tables), also
+    the day's highest score, its number of entries and which warning signs were seen."""
+    any_flag = Q()
+    for name in SymptomEntry.RED_FLAGS:
+        any_flag |= Q(**{name: True})
+    flags = {f"flag_{name}": name for name in SymptomEntry.RED_FLAGS} if details else {}
+    extra = {"highest": Max("pain")} if details else {}
+    rows = (
+        _since(SymptomEntry.objects.filter(injury__in=injuries), "recorded_at", start)
+        .annotate(day=LocalDate("recorded_at", tzinfo=zone))
+        .values("injury_id", "day")
+        .annotate(
+            total=Sum("pain"),
+            count=Count("pk"),
+            flagged=Count("pk", filter=any_flag),
+            **extra,
+            **{key: Count("pk", filter=Q(**{name: True})) for key, name in flags.items()},
+        )
+        .order_by("injury_id", "day")
+    )
+    keys = ["days", "pain", "flagged", "ice", "stretches"]
+    if details:
+        keys += ["highest", "entries", "red_flags"]
+    series = {injury.pk: {key: [] for key in keys} for injury in injuries}
+    totals = {injury.pk: [] for injury in injuries}
+    for row in rows:
+        item = series[row["injury_id"]]
+        if row["flagged"]:
+            item["flagged"].append(len(item["days"]))
+        item["days"].append(row["day"])
+        item["pain"].append(round(row["total"] / row["count"], 1))
+        if details:
+            item["highest"].append(row["highest"])
+            item["entries"].append(row["count"])
+            item["red_flags"].append(
+                [SymptomEntry.RED_FLAGS[name] for key, name in flags.items() if row[key]]
+            )
+        totals[row["injury_id"]].append((row["day"], row["total"], row["count"]))
+    add_day_markers(series, injuries, zone, start)
+    for pk, item in series.items():
+        item["average"] = daily_rolling_average(totals[pk])
+    return series
+
+
+def add_day_markers(series, injuries, zone, start=None):
+    """Add the days with ice and the days with stretches for each injury, in one query."""
+
+    def days(queryset, kind):
+        return (
+            _since(queryset, "at", start)
+            .annotate(day=LocalDate("at", tzinfo=zone))
+            .values_list("injury_id", "day", Value(kind, output_field=CharField()))
+            .order_by()
+        )
+
+    ice = days(Treatment.objects.filter(injury__in=injuries, kind=Treatment.Kind.ICE), "ice")
+    stretches = StretchSession.objects.filter(injury__in=injuries).exclude(status="running")
+    for injury_id, day, kind in ice.union(days(stretches, "stretches")).order_by():
+        series[injury_id][kind].append(day)
+    for item in series.values():
+        item["ice"].sort()
+        item["stretches"].sort()
+
+
+def compact_daily(series, first_day):
+    """A day series as the page sends it: days as numbers counted from `first_day`, and
+    only what the chart draws (warning signs as the positions of the flagged days)."""
+
+    def offsets(days):
+        return [(day - first_day).days for day in days]
+
+    return {
+        "days": offsets(series["days"]),
+        "pain": series["pain"],
+        "average": series["average"],
+        "flagged": series["flagged"],
+        "ice": offsets(series["ice"]),
+        "stretches": offsets(series["stretches"]),
+    }
 
 
 def add_markers(series, injuries, start=None, end=None):
@@ -117,7 +252,7 @@ def _empty_series():
 def fluids_per_day(user, zone, start=None):
     rows = (
         _since(FluidEntry.objects.filter(user=user), "at", start)
-        .annotate(day=TruncDate("at", tzinfo=zone))
+        .annotate(day=LocalDate("at", tzinfo=zone))
         .values("day")
         .annotate(total=Sum("amount_ml"))
         .order_by("day")
@@ -128,7 +263,7 @@ def fluids_per_day(user, zone, start=None):
 def ice_per_day(user, zone, start=None):
     rows = (
         _since(Treatment.objects.filter(user=user, kind=Treatment.Kind.ICE), "at", start)
-        .annotate(day=TruncDate("at", tzinfo=zone))
+        .annotate(day=LocalDate("at", tzinfo=zone))
         .values("day")
         .annotate(sessions=Count("pk"), minutes=Sum("duration_minutes"))
         .order_by("day")
@@ -139,26 +274,24 @@ def ice_per_day(user, zone, start=None):
 def stretch_minutes_per_week(user, zone, start=None):
     rows = (
         _since(StretchSession.objects.filter(user=user).exclude(status="running"), "at", start)
-        .annotate(week=TruncWeek("at", tzinfo=zone))
-        .values("week")
+        .annotate(day=LocalDate("at", tzinfo=zone))
+        .values("day")
         .annotate(seconds=Sum(F("holds_done") * F("hold_seconds")))
-        .order_by("week")
+        .order_by("day")
     )
-    return [(_as_date(row["week"]), round((row["seconds"] or 0) / 60, 1)) for row in rows]
+    days = [(row["day"], row["seconds"] or 0) for row in rows]
+    return [(week, round(seconds / 60, 1)) for week, seconds in weekly(days)]
 
 
 def cramps_per_week(user, zone, start=None):
     rows = (
         _since(Cramp.objects.filter(user=user), "started_at", start)
-        .annotate(week=TruncWeek("started_at", tzinfo=zone))
-        .values("week")
+        .annotate(day=LocalDate("started_at", tzinfo=zone))
+        .values("day")
         .annotate(
-            night=Count("pk", filter=Q(at_night=True)), day=Count("pk", filter=Q(at_night=False))
+            night=Count("pk", filter=Q(at_night=True)),
+            day_count=Count("pk", filter=Q(at_night=False)),
         )
-        .order_by("week")
+        .order_by("day")
     )
-    return [(_as_date(row["week"]), row["night"], row["day"]) for row in rows]
-
-
-def _as_date(value):
-    return value.date() if isinstance(value, dt.datetime) else value
+    return weekly([(row["day"], row["night"], row["day_count"]) for row in rows])

@@ -5,7 +5,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.db.models.functions import TruncDate
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +14,7 @@ from recovery import hydration, stretch_timer, stretching, units
 from recovery.context_processors import cramp_advice_for
 from recovery.days import day_bounds
 from recovery.deletion import confirm_delete
+from recovery.local_day import LocalDate
 from recovery.log_forms import CrampForm, FluidForm, StretchLogForm, StretchStartForm
 from recovery.models import Cramp, FluidEntry, StretchSession, SymptomEntry, get_profile
 
@@ -201,7 +201,7 @@ def cramps(request):
         row["day"]: row["count"]
         for row in StretchSession.objects.filter(user=request.user, at__gte=start)
         .exclude(status="running")
-        .annotate(day=TruncDate("at", tzinfo=profile.zone))
+        .annotate(day=LocalDate("at", tzinfo=profile.zone))
         .values("day")
         .annotate(count=Count("pk"))
     }

@@ -1,11 +1,11 @@
 """Drinks against the daily goal, counted in the user's own days (one query each)."""
 
 from django.db.models import Sum
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from recovery import units
 from recovery.days import day_bounds
+from recovery.local_day import LocalDate
 from recovery.models import FluidEntry
 
 # The quick-add buttons: a glass and a bottle in each unit system, in mL.
@@ -28,7 +28,7 @@ def daily_totals(user, zone, since):
     start, _ = day_bounds(since, zone)
     rows = (
         FluidEntry.objects.filter(user=user, at__gte=start)
-        .annotate(day=TruncDate("at", tzinfo=zone))
+        .annotate(day=LocalDate("at", tzinfo=zone))
         .values("day")
         .annotate(total=Sum("amount_ml"))
         .order_by("-day")

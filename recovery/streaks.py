@@ -2,9 +2,8 @@
 
 import datetime as dt
 
-from django.db.models.functions import TruncDate
-
 from recovery.days import day_bounds
+from recovery.local_day import LocalDate
 from recovery.models import Cramp, FluidEntry, StretchSession, SymptomEntry, Treatment
 
 
@@ -29,7 +28,7 @@ def days_logged(user, zone, today, lookback=STREAK_LOOKBACK):
     def days(queryset, field):
         return (
             queryset.filter(**{f"{field}__gte": start})
-            .annotate(day=TruncDate(field, tzinfo=zone))
+            .annotate(day=LocalDate(field, tzinfo=zone))
             .values_list("day", flat=True)
             .order_by()
         )

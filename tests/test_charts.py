@@ -35,6 +35,32 @@ def test_the_rolling_average_of_several_points_in_a_day_and_a_gap():
     assert charts.rolling_average([]) == []
 
 
+def test_the_daily_average_weighs_each_entry_over_the_day_and_the_6_before():
+    days = [
+        (dt.date(2026, 11, 1), 12, 2),  # 8 and 4
+        (dt.date(2026, 11, 3), 2, 1),
+        (dt.date(2026, 11, 7), 3, 1),
+        (dt.date(2026, 11, 8), 5, 1),  # the 1st has left the window
+        (dt.date(2026, 11, 20), 1, 1),
+    ]
+    assert charts.daily_rolling_average(days) == [6.0, 4.7, 4.2, 3.3, 1.0]
+    assert charts.daily_rolling_average([]) == []
+
+
+def test_days_add_up_into_weeks_that_start_on_monday():
+    rows = [
+        (dt.date(2026, 11, 22), 5, 1),  # a Sunday
+        (dt.date(2026, 11, 23), 2, 0),  # Monday
+        (dt.date(2026, 11, 29), 3, 4),  # Sunday
+        (dt.date(2026, 11, 30), 1, 1),
+    ]
+    assert charts.weekly(rows) == [
+        (dt.date(2026, 11, 16), 5, 1),
+        (dt.date(2026, 11, 23), 5, 4),
+        (dt.date(2026, 11, 30), 1, 1),
+    ]
+
+
 @pytest.mark.parametrize(
     ("value", "expected"), [("7", "7"), ("all", "all"), ("9", "30"), (None, "30")]
 )
@@ -140,6 +166,67 @@ def test_the_pain_series_marks_warning_signs_ice_and_stretches(owner):
     assert series["average"] == [6.0, 5.0]
     assert series["red_flags"] == [[], ["Numbness or tingling"]]
     assert series["ice"] == [charts.epoch_ms(NOW - DAY)]
+
+
+def test_a_long_range_has_a_point_per_local_day_with_its_warning_signs_and_markers(owner):
+    injury = Injury.objects.create(user=owner, side="left", onset_at=NOW - 5 * DAY)
+    tokyo = ZoneInfo("Asia/Tokyo")
+    # 16:00 and 23:00 UTC on the 22nd are the 23rd in Tokyo; 10:00 UTC is the 22nd.
+    injury.entries.create(recorded_at=dt.datetime(2026, 11, 22, 10, tzinfo=dt.UTC), pain=7)
+    injury.entries.create(
+        recorded_at=dt.datetime(2026, 11, 22, 16, tzinfo=dt.UTC), pain=6, calf_swelling=True
+    )
+    injury.entries.create(recorded_at=dt.datetime(2026, 11, 22, 23, tzinfo=dt.UTC), pain=3)
+    for hour in (15, 16):  # two sessions, one day with ice
+        Treatment.objects.create(
+            user=owner, injury=injury, kind="ice", duration_minutes=20,
+            at=dt.datetime(2026, 11, 24, hour, tzinfo=dt.UTC),
+        )  # fmt: skip
+    brief = charts.daily_pain_series([injury], tokyo)[injury.pk]
+    assert brief["days"] == [dt.date(2026, 11, 22), dt.date(2026, 11, 23)]
+    assert brief["pain"] == [7.0, 4.5]
+    assert brief["average"] == [7.0, 5.3]
+    assert brief["flagged"] == [1]
+    assert brief["ice"] == [dt.date(2026, 11, 25)]
+    assert "red_flags" not in brief
+
+    full = charts.daily_pain_series([injury], tokyo, details=True)[injury.pk]
+    assert full["highest"] == [7, 6]
+    assert full["entries"] == [1, 2]
+    assert full["red_flags"] == [[], [SymptomEntry.RED_FLAGS["calf_swelling"]]]
+
+    first = charts.first_day([brief])
+    assert first == dt.date(2026, 11, 22)
+    assert charts.compact_daily(brief, first) == {
+        "days": [0, 1],
+        "pain": [7.0, 4.5],
+        "average": [7.0, 5.3],
+        "flagged": [1],
+        "ice": [3],
+        "stretches": [],
+    }
+
+
+def test_a_year_of_the_charts_page_sends_days_and_a_table_row_per_day(owner_client, owner):
+    injury = Injury.objects.create(user=owner, side="left", onset_at=NOW - 200 * DAY)
+    for days, pain in [(200, 8), (100, 5), (100, 3)]:
+        injury.entries.create(recorded_at=NOW - days * DAY, pain=pain, numbness=pain == 3)
+    body = owner_client.get(reverse("charts") + "?range=365").content.decode()
+    data = json.loads(body.split('type="application/json">', 1)[1].split("</script>")[0])
+    assert data["daily"] is True
+    sent = data["injuries"][0]
+    assert sent["days"] == [0, 100]
+    assert sent["pain"] == [8.0, 4.0]
+    assert sent["flagged"] == [1]
+    first_noon = dt.datetime.fromtimestamp(data["day0_ms"] / 1000, tz=LONDON)
+    assert (first_noon.date(), first_noon.hour) == ((NOW - 200 * DAY).date(), 12)
+    assert "Each point is a day" in body
+
+    tables = owner_client.get(reverse("charts") + "?range=365&tables=1").content.decode()
+    table = tables.split(f'id="pain-table-{injury.pk}"', 1)[1].split("</table>")[0]
+    assert table.count("<tr>") == 3  # the header and two days
+    assert "Numbness or tingling" in table
+    assert "<td>2</td><td>4.0</td><td>5</td>" in table  # entries, average, highest
 
 
 def test_the_charts_page_sends_the_data_as_json_and_tables(owner_client, owner):

@@ -36,32 +36,43 @@
     });
   }
 
-  function painChart(canvas, injury, zone) {
-    var times = at(injury.times);
+  var DAY_MS = 24 * 60 * 60 * 1000;
+
+  // Up to 30 days a point is an entry, at its time. From 90 days on (data.daily) a point is
+  // a day, sent as a count of days from day0_ms (noon on the first day), and warning signs
+  // come as the positions of the flagged points.
+  function painChart(canvas, injury, data) {
+    var daily = data.daily;
+    var when = daily
+      ? function (days) { return days.map(function (day) { return data.day0_ms + day * DAY_MS; }); }
+      : at;
+    var times = when(daily ? injury.days : injury.times);
+    var flaggedAt = daily
+      ? injury.flagged
+      : injury.red_flags.map(function (flags, i) { return flags.length ? i : -1; }).filter(function (i) { return i >= 0; });
     var points = function (values) {
       return times.map(function (x, i) {
         return { x: x, y: values[i] };
       });
     };
-    var flagged = times
-      .map(function (x, i) {
-        return injury.red_flags[i].length ? { x: x, y: injury.pain[i] } : null;
-      })
-      .filter(Boolean);
+    var flagged = flaggedAt.map(function (i) {
+      return { x: times[i], y: injury.pain[i] };
+    });
     var marks = function (values, y) {
-      return at(values).map(function (x) {
+      return when(values).map(function (x) {
         return { x: x, y: y };
       });
     };
+    var zone = data.zone;
     return new window.Chart(canvas, {
       type: "line",
       data: {
         datasets: [
-          { label: "Pain (0-10)", data: points(injury.pain), borderColor: NAVY, backgroundColor: NAVY, pointStyle: "circle", pointRadius: 4 },
+          { label: daily ? "Average pain that day" : "Pain (0-10)", data: points(injury.pain), borderColor: NAVY, backgroundColor: NAVY, pointStyle: "circle", pointRadius: daily ? 2 : 4 },
           { label: "7-day average", data: points(injury.average), borderColor: BROWN, backgroundColor: BROWN, borderDash: [8, 5], pointRadius: 0 },
-          { label: "Warning signs", type: "scatter", data: flagged, borderColor: RED, backgroundColor: RED, pointStyle: "crossRot", pointRadius: 9, borderWidth: 3 },
-          { label: "Ice", type: "scatter", data: marks(injury.ice, 0.3), borderColor: TEAL, backgroundColor: TEAL, pointStyle: "triangle", pointRadius: 6 },
-          { label: "Stretches", type: "scatter", data: marks(injury.stretches, 0.8), borderColor: GREY, backgroundColor: GREY, pointStyle: "rectRot", pointRadius: 6 },
+          { label: daily ? "Days with warning signs" : "Warning signs", type: "scatter", data: flagged, borderColor: RED, backgroundColor: RED, pointStyle: "crossRot", pointRadius: 9, borderWidth: 3 },
+          { label: daily ? "Days with ice" : "Ice", type: "scatter", data: marks(injury.ice, 0.3), borderColor: TEAL, backgroundColor: TEAL, pointStyle: "triangle", pointRadius: daily ? 4 : 6 },
+          { label: daily ? "Days with stretches" : "Stretches", type: "scatter", data: marks(injury.stretches, 0.8), borderColor: GREY, backgroundColor: GREY, pointStyle: "rectRot", pointRadius: daily ? 4 : 6 },
         ],
       },
       options: base({ scales: { x: timeAxis(zone), y: { min: 0, max: 10, title: { display: true, text: "Pain" } } } }),
@@ -132,7 +143,7 @@
       var kind = canvas.dataset.chart;
       if (kind === "pain") {
         var injury = data.injuries.find(function (item) { return String(item.id) === canvas.dataset.injury; });
-        if (injury) painChart(canvas, injury, data.zone);
+        if (injury) painChart(canvas, injury, data);
       } else if (kind === "fluids") fluidsChart(canvas, data);
       else if (kind === "ice") iceChart(canvas, data);
       else if (kind === "stretch") stretchChart(canvas, data);

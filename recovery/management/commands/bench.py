@@ -62,7 +62,7 @@ class Command(BaseCommand):
             pages = [("baseline", "get", reverse("bench_baseline"), None, False)]
             pages += main_pages(user)
             pages += self.ice_endpoints()
-            rows = [self.measure(client, page, repeat) for page in pages]
+            rows = self.measure(client, pages, repeat)
         baseline = rows[0]["median_ms"]
         for row in rows:
             row["x_baseline"] = round(row["median_ms"] / baseline, 2) if baseline else None
@@ -90,32 +90,44 @@ class Command(BaseCommand):
             return reverse("ice_stop", args=[running.pk])
         return url
 
-    def measure(self, client, page, repeat):
+    def measure(self, client, pages, repeat):
+        """Every page once per round, the baseline included, so that a machine that slows
+        down for a while slows the baseline down with the pages; the first two rounds warm
+        caches up and are not counted."""
+        times = {page[0]: [] for page in pages}
+        facts = {}
+        for round_number in range(repeat + 2):
+            for page in pages:
+                elapsed, facts[page[0]] = self.request(client, page)
+                if round_number >= 2:
+                    times[page[0]].append(elapsed)
+        return [
+            {
+                "page": name,
+                "median_ms": round(statistics.median(times[name]), 2),
+                "p95_ms": round(percentile(times[name], 0.95), 2),
+                **facts[name],
+            }
+            for name in times
+        ]
+
+    def request(self, client, page):
+        """One timed request: its server time in ms, and its queries and sizes."""
         name, method, url, data, htmx = page
         headers = {"HX-Request": "true"} if htmx else {}
-        times, queries, size, js = [], 0, 0, 0
-        for attempt in range(repeat + 2):
-            target = self.prepare(name, url, client)
-            with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
-                response = getattr(client, method)(target, data or {}, headers=headers)
-                elapsed = (time.perf_counter() - started) * 1000
-            if response.status_code not in (200, 302):
-                raise CommandError(f"{name}: {method.upper()} {target} gave {response.status_code}")
-            if attempt >= 2:  # the first two warm caches up
-                times.append(elapsed)
-            queries = len(captured.captured_queries)
-            if response.status_code == 200:
-                html = response.content.decode()
-                size = len(response.content)
-                js = gzipped_js(html) if not htmx else js
-        return {
-            "page": name,
-            "median_ms": round(statistics.median(times), 2),
-            "p95_ms": round(percentile(times, 0.95), 2),
-            "queries": queries,
-            "html_kb": round(size / 1024, 1),
-            "js_gzip_kb": round(js / 1024, 1),
+        target = self.prepare(name, url, client)
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = getattr(client, method)(target, data or {}, headers=headers)
+            elapsed = (time.perf_counter() - started) * 1000
+        if response.status_code not in (200, 302):
+            raise CommandError(f"{name}: {method.upper()} {target} gave {response.status_code}")
+        ok = response.status_code == 200
+        html = response.content.decode() if ok else ""
+        return elapsed, {
+            "queries": len(captured.captured_queries),
+            "html_kb": round(len(response.content) / 1024, 1) if ok else 0.0,
+            "js_gzip_kb": round(gzipped_js(html) / 1024, 1) if ok and not htmx else 0.0,
         }
 
     def print_table(self, rows, vendor):

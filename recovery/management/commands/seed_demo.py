@@ -74,6 +74,11 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
         injury.muscles.set(Muscle.objects.filter(slug__in=slugs))
         injuries.append(injury)
 
+    def injury_at(moment):
+        """The injury most recently begun by then: the one ice and stretches were for."""
+        begun = [injury for injury in injuries if injury.onset_at <= moment]
+        return begun[-1] if begun else None
+
     entries = []
     per_injury = int(2000 * scale / 3) or 1
     for injury in injuries:
@@ -92,7 +97,7 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
         sessions.append(
             IceSession(
                 user=user,
-                injury=rng.choice(injuries),
+                injury=injury_at(began),
                 started_at=began,
                 planned_end_at=began + dt.timedelta(minutes=20),
                 ended_at=began + dt.timedelta(minutes=20),
@@ -115,20 +120,21 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
     Treatment.objects.bulk_create(treatments, batch_size=1000)
 
     stretches = list(Stretch.objects.all())
+    stretch_times = [moment(n * days / (700 * scale), 18) for n in range(int(700 * scale))]
     StretchSession.objects.bulk_create(
         [
             StretchSession(
                 user=user,
                 stretch=rng.choice(stretches),
-                injury=rng.choice(injuries),
+                injury=injury_at(at),
                 holds=3,
                 holds_done=3,
                 hold_seconds=30,
                 pain_during=rng.randrange(0, 5),
-                at=moment(n * days / (700 * scale), 18),
+                at=at,
                 status="done",
             )
-            for n in range(int(700 * scale))
+            for at in stretch_times
         ],
         batch_size=1000,
     )
