@@ -30,8 +30,11 @@ def chart_data(user, profile, range_key, injuries, details=False):
     zone = profile.zone
     start = charts.range_start(range_key, zone)
     daily = range_key in charts.DAILY_RANGES
+    ice_rows = charts.ice_by_injury_day(user, zone, start)
+    stretch_rows = charts.stretching_by_injury_day(user, zone, start)
     if daily:
         series = charts.daily_pain_series(injuries, zone, start, details=details)
+        charts.add_day_markers(series, ice_rows, stretch_rows)
         day0 = charts.first_day(series.values()) or timezone.localdate()
         sent = {pk: charts.compact_daily(item, day0) for pk, item in series.items()}
     else:
@@ -49,11 +52,11 @@ def chart_data(user, profile, range_key, injuries, details=False):
         "fluids": [[day.isoformat(), ml] for day, ml in charts.fluids_per_day(user, zone, start)],
         "ice": [
             [day.isoformat(), sessions, minutes]
-            for day, sessions, minutes in charts.ice_per_day(user, zone, start)
+            for day, sessions, minutes in charts.by_day(ice_rows)
         ],
         "stretch": [
             [week.isoformat(), minutes]
-            for week, minutes in charts.stretch_minutes_per_week(user, zone, start)
+            for week, minutes in charts.minutes_per_week(charts.by_day(stretch_rows))
         ],
         "cramps": [
             [week.isoformat(), night, day]

@@ -132,9 +132,10 @@ def pain_series(injuries, start=None):
 
 
 def daily_pain_series(injuries, zone, start=None, details=False):
-    """{injury id: series} with a point per local day: the day's average pain, whether it had
-    warning signs, and the days with ice or stretches. With `details` (for the tables), also
-    the day's highest score, its number of entries and which warning signs were seen."""
+    """{injury id: series} with a point per local day: the day's average pain and whether it
+    had warning signs (`add_day_markers` adds the days with ice or stretches). With `details`
+    (for the tables), also the day's highest score, its number of entries and which warning
+    signs were seen."""
     any_flag = Q()
     for name in SymptomEntry.RED_FLAGS:
         any_flag |= Q(**{name: True})
@@ -171,30 +172,18 @@ def daily_pain_series(injuries, zone, start=None, details=False):
                 [SymptomEntry.RED_FLAGS[name] for key, name in flags.items() if row[key]]
             )
         totals[row["injury_id"]].append((row["day"], row["total"], row["count"]))
-    add_day_markers(series, injuries, zone, start)
     for pk, item in series.items():
         item["average"] = daily_rolling_average(totals[pk])
     return series
 
 
-def add_day_markers(series, injuries, zone, start=None):
-    """Add the days with ice and the days with stretches for each injury, in one query."""
-
-    def days(queryset, kind):
-        return (
-            _since(queryset, "at", start)
-            .annotate(day=LocalDate("at", tzinfo=zone))
-            .values_list("injury_id", "day", Value(kind, output_field=CharField()))
-            .order_by()
-        )
-
-    ice = days(Treatment.objects.filter(injury__in=injuries, kind=Treatment.Kind.ICE), "ice")
-    stretches = StretchSession.objects.filter(injury__in=injuries).exclude(status="running")
-    for injury_id, day, kind in ice.union(days(stretches, "stretches")).order_by():
-        series[injury_id][kind].append(day)
-    for item in series.values():
-        item["ice"].sort()
-        item["stretches"].sort()
+def add_day_markers(series, ice_rows, stretch_rows):
+    """Mark on each injury's day series the days it had ice and stretches, from the rows of
+    `ice_by_injury_day` and `stretching_by_injury_day` (in day order)."""
+    for kind, rows in (("ice", ice_rows), ("stretches", stretch_rows)):
+        for injury_id, day, *_ in rows:
+            if injury_id in series:
+                series[injury_id][kind].append(day)
 
 
 def compact_daily(series, first_day):
@@ -260,27 +249,52 @@ def fluids_per_day(user, zone, start=None):
     return [(row["day"], row["total"]) for row in rows]
 
 
-def ice_per_day(user, zone, start=None):
+def ice_by_injury_day(user, zone, start=None):
+    """[(injury id or None, local day, sessions, minutes)] of ice, in day order: the ice chart
+    sums it over the injuries, the pain charts mark their days from it."""
     rows = (
         _since(Treatment.objects.filter(user=user, kind=Treatment.Kind.ICE), "at", start)
         .annotate(day=LocalDate("at", tzinfo=zone))
-        .values("day")
+        .values("injury_id", "day")
         .annotate(sessions=Count("pk"), minutes=Sum("duration_minutes"))
-        .order_by("day")
+        .order_by("day", "injury_id")
     )
-    return [(row["day"], row["sessions"], row["minutes"] or 0) for row in rows]
+    return [(row["injury_id"], row["day"], row["sessions"], row["minutes"] or 0) for row in rows]
 
 
-def stretch_minutes_per_week(user, zone, start=None):
+def stretching_by_injury_day(user, zone, start=None):
+    """[(injury id or None, local day, seconds held)] of finished stretching, in day order."""
     rows = (
         _since(StretchSession.objects.filter(user=user).exclude(status="running"), "at", start)
         .annotate(day=LocalDate("at", tzinfo=zone))
-        .values("day")
+        .values("injury_id", "day")
         .annotate(seconds=Sum(F("holds_done") * F("hold_seconds")))
-        .order_by("day")
+        .order_by("day", "injury_id")
     )
-    days = [(row["day"], row["seconds"] or 0) for row in rows]
-    return [(week, round(seconds / 60, 1)) for week, seconds in weekly(days)]
+    return [(row["injury_id"], row["day"], row["seconds"] or 0) for row in rows]
+
+
+def by_day(rows):
+    """Rows (injury id, day, *numbers) in day order, summed over the injuries:
+    [(day, *sums)]."""
+    totals = {}
+    for _, day, *numbers in rows:
+        sums = totals.setdefault(day, [0] * len(numbers))
+        for index, number in enumerate(numbers):
+            sums[index] += number
+    return [(day, *sums) for day, sums in totals.items()]
+
+
+def minutes_per_week(seconds_per_day):
+    return [(week, round(seconds / 60, 1)) for week, seconds in weekly(seconds_per_day)]
+
+
+def ice_per_day(user, zone, start=None):
+    return by_day(ice_by_injury_day(user, zone, start))
+
+
+def stretch_minutes_per_week(user, zone, start=None):
+    return minutes_per_week(by_day(stretching_by_injury_day(user, zone, start)))
 
 
 def cramps_per_week(user, zone, start=None):

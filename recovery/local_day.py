@@ -70,3 +70,10 @@ class LocalDate(TruncDate):
             params += [*field_params, f"{offset:+d} seconds"]
         sql = f"CASE {' '.join(branches)} ELSE {exact_sql} END"
         return sql, (*params, *exact_params)
+
+    def get_db_converters(self, connection):
+        # SQLite's backend already turns the ISO text into a date; TruncBase's own converter
+        # only matters for times, and a year of charts reads thousands of days.
+        if connection.vendor == "sqlite":
+            return []
+        return super().get_db_converters(connection)

@@ -182,7 +182,11 @@ def test_a_long_range_has_a_point_per_local_day_with_its_warning_signs_and_marke
             user=owner, injury=injury, kind="ice", duration_minutes=20,
             at=dt.datetime(2026, 11, 24, hour, tzinfo=dt.UTC),
         )  # fmt: skip
-    brief = charts.daily_pain_series([injury], tokyo)[injury.pk]
+    series = charts.daily_pain_series([injury], tokyo)
+    ice_rows = charts.ice_by_injury_day(owner, tokyo)
+    assert ice_rows == [(injury.pk, dt.date(2026, 11, 25), 2, 40)]
+    charts.add_day_markers(series, ice_rows, charts.stretching_by_injury_day(owner, tokyo))
+    brief = series[injury.pk]
     assert brief["days"] == [dt.date(2026, 11, 22), dt.date(2026, 11, 23)]
     assert brief["pain"] == [7.0, 4.5]
     assert brief["average"] == [7.0, 5.3]
