@@ -56,20 +56,11 @@ class LocalDate(TruncDate):
     """`TruncDate(field, tzinfo=zone)`, with native SQL on SQLite for times near today."""
 
     def as_sqlite(self, compiler, connection, **extra_context):
-        exact_sql, exact_params = self.as_sql(compiler, connection)
         tzname = self.get_tzname()
-        if tzname is None:
-            return exact_sql, exact_params
         field_sql, field_params = compiler.compile(self.lhs)
-        periods, end = _periods_near(tzname, timezone.now().date())
-        branches = [f"WHEN {field_sql} >= %s THEN {exact_sql}"]
-        params = [*field_params, end.strftime(STORED_FORMAT), *exact_params]
-        for start, offset in reversed(periods):
-            branches.append(f"WHEN {field_sql} >= %s THEN date({field_sql}, %s)")
-            params += [*field_params, start.strftime(STORED_FORMAT)]
-            params += [*field_params, f"{offset:+d} seconds"]
-        sql = f"CASE {' '.join(branches)} ELSE {exact_sql} END"
-        return sql, (*params, *exact_params)
+        if tzname is None or field_params or connection.timezone_name != "UTC":
+            return self.as_sql(compiler, connection)  # the general form, row by row
+        return _sqlite_local_date(field_sql, tzname, timezone.now().date())
 
     def get_db_converters(self, connection):
         # SQLite's backend already turns the ISO text into a date; TruncBase's own converter
@@ -77,3 +68,18 @@ class LocalDate(TruncDate):
         if connection.vendor == "sqlite":
             return []
         return super().get_db_converters(connection)
+
+
+@lru_cache(maxsize=512)
+def _sqlite_local_date(field_sql, tzname, today):
+    """The SQL for one column's local day in one zone; the same for every query that day."""
+    exact_sql = f"django_datetime_cast_date({field_sql}, %s, %s)"  # as Django's TruncDate
+    exact_params = (tzname, "UTC")
+    periods, end = _periods_near(tzname, today)
+    branches = [f"WHEN {field_sql} >= %s THEN {exact_sql}"]
+    params = [end.strftime(STORED_FORMAT), *exact_params]
+    for start, offset in reversed(periods):
+        branches.append(f"WHEN {field_sql} >= %s THEN date({field_sql}, %s)")
+        params += [start.strftime(STORED_FORMAT), f"{offset:+d} seconds"]
+    sql = f"CASE {' '.join(branches)} ELSE {exact_sql} END"
+    return sql, (*params, *exact_params)
