@@ -78,8 +78,7 @@ def weekly(rows):
     """Per-day rows (day, *numbers) summed into weeks that start on Monday, in order."""
     weeks = {}
     for day, *numbers in rows:
-        monday = day - dt.timedelta(days=day.weekday())
-        sums = weeks.setdefault(monday, [0] * len(numbers))
+        sums = weeks.setdefault(week_of(day), [0] * len(numbers))
         for index, number in enumerate(numbers):
             sums[index] += number
     return [(monday, *sums) for monday, sums in sorted(weeks.items())]
@@ -131,19 +130,21 @@ def pain_series(injuries, start=None):
     return series
 
 
-def daily_pain_series(injuries, zone, start=None, details=False):
+def daily_pain_series(injuries, zone, start=None, details=False, end=None):
     """{injury id: series} with a point per local day: the day's average pain and whether it
     had warning signs (`add_day_markers` adds the days with ice or stretches). With `details`
-    (for the tables), also the day's highest score, its number of entries and which warning
-    signs were seen."""
+    (for the tables), also the day's total, highest score, number of entries and which
+    warning signs were seen. `end`, if given, is the first moment left out."""
     any_flag = Q()
     for name in SymptomEntry.RED_FLAGS:
         any_flag |= Q(**{name: True})
     flags = {f"flag_{name}": name for name in SymptomEntry.RED_FLAGS} if details else {}
     extra = {"highest": Max("pain")} if details else {}
+    entries = _since(SymptomEntry.objects.filter(injury__in=injuries), "recorded_at", start)
+    if end is not None:
+        entries = entries.filter(recorded_at__lt=end)
     rows = (
-        _since(SymptomEntry.objects.filter(injury__in=injuries), "recorded_at", start)
-        .annotate(day=LocalDate("recorded_at", tzinfo=zone))
+        entries.annotate(day=LocalDate("recorded_at", tzinfo=zone))
         .values("injury_id", "day")
         .annotate(
             total=Sum("pain"),
@@ -156,7 +157,7 @@ def daily_pain_series(injuries, zone, start=None, details=False):
     )
     keys = ["days", "pain", "flagged", "ice", "stretches"]
     if details:
-        keys += ["highest", "entries", "red_flags"]
+        keys += ["totals", "highest", "entries", "red_flags"]
     series = {injury.pk: {key: [] for key in keys} for injury in injuries}
     totals = {injury.pk: [] for injury in injuries}
     for row in rows:
@@ -166,6 +167,7 @@ def daily_pain_series(injuries, zone, start=None, details=False):
         item["days"].append(row["day"])
         item["pain"].append(round(row["total"] / row["count"], 1))
         if details:
+            item["totals"].append(row["total"])
             item["highest"].append(row["highest"])
             item["entries"].append(row["count"])
             item["red_flags"].append(
@@ -184,6 +186,42 @@ def add_day_markers(series, ice_rows, stretch_rows):
         for injury_id, day, *_ in rows:
             if injury_id in series:
                 series[injury_id][kind].append(day)
+
+
+def days_of(moments, zone):
+    """The user's local days of some times, each once, in order."""
+    return sorted({moment.astimezone(zone).date() for moment in moments})
+
+
+def week_of(day):
+    return day - dt.timedelta(days=day.weekday())
+
+
+def month_of(day):
+    return day.replace(day=1)
+
+
+def pain_by_period(series, period_of):
+    """A detailed day series summed by period (`week_of` or `month_of`): [(first day, entries,
+    average, highest, warning signs seen)]."""
+    periods = {}
+    for day, total, count, highest, flags in zip(
+        series["days"],
+        series["totals"],
+        series["entries"],
+        series["highest"],
+        series["red_flags"],
+        strict=True,
+    ):
+        sums = periods.setdefault(period_of(day), {"total": 0, "count": 0, "high": 0, "flags": []})
+        sums["total"] += total
+        sums["count"] += count
+        sums["high"] = max(sums["high"], highest)
+        sums["flags"] += [flag for flag in flags if flag not in sums["flags"]]
+    return [
+        (first, p["count"], round(p["total"] / p["count"], 1), p["high"], p["flags"])
+        for first, p in periods.items()
+    ]
 
 
 def compact_daily(series, first_day):

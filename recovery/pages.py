@@ -1,5 +1,7 @@
 """The main pages and htmx endpoints of a signed-in user, for query budgets and benchmarks."""
 
+import datetime as dt
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -9,6 +11,7 @@ from recovery.models import Injury
 def main_pages(user):
     """(name, method, url, data, htmx) for every main page and htmx endpoint of `user`."""
     injury = Injury.objects.filter(user=user).order_by("-onset_at").first()
+    year_ago = (timezone.localdate() - dt.timedelta(days=364)).isoformat()
     pages = [
         ("dashboard", "get", reverse("home"), None, False),
         ("log", "get", reverse("injuries"), None, False),
@@ -19,6 +22,7 @@ def main_pages(user):
         ("treatments", "get", reverse("treatments"), None, False),
         ("ice timer", "get", reverse("ice"), None, False),
         ("report", "get", reverse("report"), None, False),
+        ("report, a year", "get", f"{reverse('report')}?start={year_ago}", None, False),
         ("anatomy", "get", reverse("anatomy:overview"), None, False),
         ("anatomy muscle", "get", reverse("anatomy:muscle", args=["soleus"]), None, False),
         ("anatomy search", "get", reverse("anatomy:search") + "?q=calf", None, True),
@@ -30,6 +34,13 @@ def main_pages(user):
     if injury is not None:
         pages += [
             ("injury page", "get", injury.get_absolute_url(), None, False),
+            (
+                "injury report, a year",
+                "get",
+                f"{reverse('report')}?injury={injury.pk}&start={year_ago}",
+                None,
+                False,
+            ),
             (
                 "log an entry",
                 "post",

@@ -1,30 +1,59 @@
-"""The one-page report for a provider: what the log shows for a range of days."""
+"""The one-page report for a provider: what the log shows for a range of days.
+
+Up to a month, the pain chart and table show every entry. Over longer ranges the chart has a
+point per day and the table sums the days by week (up to three months) or by month, so the
+report still prints on a page or two; every warning sign and every note is still listed.
+"""
 
 import datetime as dt
 
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from recovery import advice, hydration
-from recovery.charts import add_markers, series_from_entries
+from recovery import advice, charts, hydration
+from recovery.charts import series_from_entries
 from recovery.days import day_bounds
 from recovery.models import Acknowledgement, Cramp, StretchSession, SymptomEntry, Treatment
 
+ENTRY_DAYS = 31  # ranges up to this long show every entry
+WEEK_DAYS = 92  # longer ones sum by week up to this long, then by month
 
-def build(user, profile, injuries, start_day, end_day):
+
+def period_of(days):
+    """How a range of `days` is summed in the tables: None (every entry), weeks or months."""
+    if days <= ENTRY_DAYS:
+        return None
+    return charts.week_of if days <= WEEK_DAYS else charts.month_of
+
+
+def _notable():
+    """Entries the long report lists one by one: any warning sign, or a note."""
+    condition = ~Q(notes="")
+    for name in SymptomEntry.RED_FLAGS:
+        condition |= Q(**{name: True})
+    return condition
+
+
+def build(user, profile, injuries, start_day, end_day, assessed=None):
     """Everything the report shows, for the given injuries (the user's own, annotated with
-    `advice.with_triage_facts`) and days, in a fixed number of queries."""
+    `advice.with_triage_facts`) and days, in a fixed number of queries. `assessed` is the
+    advice already worked out for the user's injuries (`advice.assess`), if any."""
     zone = profile.zone
     start, _ = day_bounds(start_day, zone)
     _, end = day_bounds(end_day, zone)
     injury_ids = [injury.pk for injury in injuries]
     by_id = {injury.pk: injury for injury in injuries}
+    days = (end_day - start_day).days + 1
+    period = period_of(days)
     entries_by_injury = {pk: [] for pk in injury_ids}
     acks_by_injury = {pk: [] for pk in injury_ids}
     flagged = []
-    for entry in SymptomEntry.objects.filter(
+    entries = SymptomEntry.objects.filter(
         injury__in=injury_ids, recorded_at__gte=start, recorded_at__lt=end
-    ).order_by("recorded_at", "pk"):
+    )
+    if period is not None:
+        entries = entries.filter(_notable())
+    for entry in entries.order_by("recorded_at", "pk"):
         entries_by_injury[entry.injury_id].append(entry)
         if entry.red_flags():
             flagged.append((by_id[entry.injury_id], entry))
@@ -32,9 +61,7 @@ def build(user, profile, injuries, start_day, end_day):
         injury__in=injury_ids, at__gte=start, at__lt=end
     ).order_by("at"):
         acks_by_injury[ack.injury_id].append(ack)
-    series = {pk: series_from_entries(entries_by_injury[pk]) for pk in injury_ids}
-    add_markers(series, injuries, start, end)
-    assessed = {item.injury.pk: item.advice for item in advice.assess(injuries)}
+    advice_by_id = {item.injury.pk: item.advice for item in assessed or advice.assess(injuries)}
     treatments = Treatment.objects.filter(
         user=user,
         at__gte=start,
@@ -51,15 +78,34 @@ def build(user, profile, injuries, start_day, end_day):
         treatments = treatments.filter(Q(injury__in=injury_ids) | Q(injury__isnull=True))
     treatments = list(treatments)
     ice = [t for t in treatments if t.kind == Treatment.Kind.ICE]
-    stretch_count = (
+    stretches = list(
         StretchSession.objects.filter(user=user, at__gte=start, at__lt=end)
         .exclude(status="running")
-        .count()
+        .order_by("at")
+        .values_list("injury_id", "at")
     )
+    marks = {pk: {"ice": [], "stretches": []} for pk in injury_ids}
+    for injury_id, moment, kind in [(t.injury_id, t.at, "ice") for t in ice] + [
+        (injury_id, moment, "stretches") for injury_id, moment in stretches
+    ]:
+        if injury_id in marks:
+            marks[injury_id][kind].append(moment)
+    if period is None:
+        series = {pk: series_from_entries(entries_by_injury[pk]) for pk in injury_ids}
+        for pk, item in series.items():
+            item["ice"] = [charts.epoch_ms(moment) for moment in marks[pk]["ice"]]
+            item["stretches"] = [charts.epoch_ms(moment) for moment in marks[pk]["stretches"]]
+        sent, tables = series, {}
+    else:
+        series = charts.daily_pain_series(injuries, zone, start, details=True, end=end)
+        for pk, item in series.items():
+            item["ice"] = charts.days_of(marks[pk]["ice"], zone)
+            item["stretches"] = charts.days_of(marks[pk]["stretches"], zone)
+        sent = {pk: charts.compact_daily(item, start_day) for pk, item in series.items()}
+        tables = {pk: charts.pain_by_period(item, period) for pk, item in series.items()}
     cramps = Cramp.objects.filter(user=user, started_at__gte=start, started_at__lt=end).aggregate(
         count=Count("pk"), night=Count("pk", filter=Q(at_night=True))
     )
-    days = (end_day - start_day).days + 1
     fluid_totals = hydration.daily_totals(user, zone, start_day)
     fluid_total = sum(ml for day, ml in fluid_totals.items() if day <= end_day)
     return {
@@ -69,22 +115,26 @@ def build(user, profile, injuries, start_day, end_day):
             {
                 "injury": injury,
                 "entries": entries_by_injury[injury.pk],
-                "advice": assessed.get(injury.pk),
+                "has_pain": bool(series[injury.pk]["pain"]),
+                "periods": tables.get(injury.pk, []),
+                "advice": advice_by_id.get(injury.pk),
                 "acknowledgements": acks_by_injury[injury.pk],
             }
             for injury in injuries
         ],
+        "by_week": period is charts.week_of,
         "chart_data": {
+            "daily": period is not None,
+            "day0_ms": charts.local_noon_ms(start_day, zone) if period else None,
             "zone": profile.time_zone,
             "injuries": [
-                {"id": injury.pk, "title": injury.title(), **series[injury.pk]}
-                for injury in injuries
+                {"id": injury.pk, "title": injury.title(), **sent[injury.pk]} for injury in injuries
             ],
         },
         "flagged": flagged,
         "ice_count": len(ice),
         "ice_minutes": sum(t.duration_minutes or 0 for t in ice),
-        "stretch_count": stretch_count,
+        "stretch_count": len(stretches),
         "medications": [t for t in treatments if t.kind == Treatment.Kind.MEDICATION],
         "therapy": [
             t

@@ -67,22 +67,23 @@ class ShareForm(forms.Form):
     )
 
 
-def _report_context(user, profile, form):
+def _report_context(user, profile, form, assessed):
     injury = form.cleaned_data["injury_obj"]
     injuries = [injury] if injury else form.injuries
     return report.build(
-        user, profile, injuries, form.cleaned_data["start"], form.cleaned_data["end"]
+        user,
+        profile,
+        injuries,
+        form.cleaned_data["start"],
+        form.cleaned_data["end"],
+        assessed=assessed,
     )
 
 
-def share_assessment_with_banner(request, built):
-    """The report for all injuries has assessed every one of them: the banner reuses that
+def share_assessment_with_banner(request, assessed):
+    """The report has assessed every one of the user's injuries: the banner reuses that
     instead of assessing the active ones again."""
-    active = [
-        advice.InjuryAdvice(item["injury"], item["advice"], None)
-        for item in built["injuries"]
-        if item["injury"].is_active
-    ]
+    active = [item for item in assessed if item.injury.is_active]
     active.sort(key=lambda item: -item.advice.level)
     request._assessed_injuries = active
 
@@ -103,9 +104,9 @@ def report_page(request):
         "shared": False,
     }
     if valid:
-        context["report"] = _report_context(request.user, profile, form)
-        if form.cleaned_data["injury_obj"] is None:
-            share_assessment_with_banner(request, context["report"])
+        assessed = advice.assess(form.injuries)  # every injury: the report's and the banner's
+        context["report"] = _report_context(request.user, profile, form, assessed)
+        share_assessment_with_banner(request, assessed)
     return render(request, "recovery/report.html", context, status=200 if valid else 400)
 
 

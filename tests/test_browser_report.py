@@ -76,3 +76,31 @@ def test_a_share_link_works_in_a_fresh_browser_and_stops_when_revoked(
     assert_accessible(provider_page.page)
     assert_no_csp_violations(provider_page)
     provider.close()
+
+
+def test_five_months_of_entries_still_print_on_one_or_two_pages(browser_page, owner):
+    from recovery.models import SymptomEntry
+
+    page = browser_page.page
+    now = dt.datetime.now(dt.UTC)
+    injury = Injury.objects.create(
+        user=owner, side="right", grade="2", onset_at=now - dt.timedelta(days=150)
+    )
+    SymptomEntry.objects.bulk_create(
+        SymptomEntry(
+            injury=injury,
+            recorded_at=now - dt.timedelta(hours=hours),
+            pain=2 + hours // 600,
+            numbness=hours == 2000,
+        )
+        for hours in range(0, 150 * 24, 8)
+    )
+    log_in(browser_page)
+    browser_page.goto(f"/report/?injury={injury.pk}")
+    expect(page.get_by_role("table", name=re.compile("Pain by month"))).to_be_visible()
+    assert drawn(page, f"pain-chart-{injury.pk}")
+    assert_accessible(page)
+    for size in ["A4", "Letter"]:
+        pdf = page.pdf(format=size, print_background=True)
+        assert 1 <= pdf_pages(pdf) <= 2, f"{size}: {pdf_pages(pdf)} pages"
+        assert b"/Subtype /Image" in pdf or b"/Subtype/Image" in pdf

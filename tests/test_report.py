@@ -163,3 +163,79 @@ def test_the_report_needs_the_same_queries_for_more_data(
             extra.entries.create(recorded_at=NOW - dt.timedelta(hours=hours + n), pain=4)
     with django_assert_max_num_queries(len(few.captured_queries)):
         owner_client.get(reverse("report"))
+
+
+@pytest.fixture
+def long_injury(owner):
+    """Five months of twice-daily entries, one with a warning sign and one with a note."""
+    injury = Injury.objects.create(
+        user=owner, side="right", onset_at=NOW - dt.timedelta(days=150), notes="Fell"
+    )
+    for day in range(150):
+        for hour, pain in ((8, 6), (20, 4)):
+            injury.entries.create(
+                recorded_at=NOW - dt.timedelta(days=day, hours=hour - 12), pain=pain
+            )
+    injury.entries.create(
+        recorded_at=NOW - dt.timedelta(days=40), pain=9, numbness=True, notes="Tingling toes"
+    )
+    injury.entries.create(recorded_at=NOW - dt.timedelta(days=10), pain=3, notes="Walked 2 km")
+    return injury
+
+
+def report_data(body):
+    import json
+
+    return json.loads(body.split('type="application/json">', 1)[1].split("</script>")[0])
+
+
+def test_a_month_lists_every_entry(owner_client, long_injury):
+    body = owner_client.get(
+        reverse("report"), {"injury": long_injury.pk, "start": "2026-10-27", "end": "2026-11-25"}
+    ).content.decode()
+    assert "Pain entries (0 no pain" in body
+    assert body.count("<tr><td>") >= 60
+    assert report_data(body)["daily"] is False
+
+
+def test_two_months_sum_by_week_and_list_every_warning_sign_and_note(owner_client, long_injury):
+    body = owner_client.get(
+        reverse("report"), {"injury": long_injury.pk, "start": "2026-09-27", "end": "2026-11-25"}
+    ).content.decode()
+    assert "Pain by week (0 no pain" in body
+    table = body.split("Pain by week", 1)[1].split("</table>")[0]
+    assert table.count("<tr><td>") == 10  # Sunday 27 September to 25 November: 10 weeks
+    # The week of 12 October holds the entry with 9 and numbness: 15 entries, (7 x 10 + 9) / 15.
+    assert (
+        "<td>12 Oct 2026</td><td>15</td><td>5.3</td><td>9</td><td>Numbness or tingling</td>"
+        in table
+    )
+    notes = body.split("Entries with warning signs or notes", 1)[1].split("</ul>")[0]
+    assert "Tingling toes" in notes
+    assert "Walked 2 km" in notes
+    assert notes.count("<li>") == 2
+    assert "Numbness or tingling" in body.split("Warning signs answered yes", 1)[1]
+    data = report_data(body)["injuries"][0]
+    assert data["days"][0] == 0
+    assert len(data["days"]) == 60
+    assert data["flagged"] == [19]  # 16 October, 19 days after 27 September
+
+
+def test_five_months_sum_by_month(owner_client, long_injury, django_assert_max_num_queries):
+    with django_assert_max_num_queries(15):
+        response = owner_client.get(reverse("report"), {"injury": long_injury.pk})
+    body = response.content.decode()
+    table = body.split("Pain by month", 1)[1].split("</table>")[0]
+    assert [month in table for month in ["June 2026", "November 2026"]] == [True, True]
+    assert table.count("<tr><td>") == 6  # late June to late November
+    assert len(body.encode()) < 60 * 1024
+
+
+def test_a_report_for_one_injury_keeps_the_banner_for_another(owner_client, injury):
+    quiet = Injury.objects.create(
+        user=injury.user, side="right", onset_at=NOW - dt.timedelta(hours=5)
+    )
+    quiet.entries.create(recorded_at=NOW - dt.timedelta(hours=5), pain=2)
+    body = owner_client.get(reverse("report"), {"injury": quiet.pk}).content.decode()
+    banner = body.split('id="advice-banner"', 1)[1].split("</section>")[0]
+    assert "Get help right away, today" in banner  # the swollen calf of the other injury

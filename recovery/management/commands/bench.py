@@ -132,11 +132,11 @@ class Command(BaseCommand):
 
     def print_table(self, rows, vendor):
         self.stdout.write(f"Database: {vendor}\n")
-        header = f"{'page':<18}{'median ms':>10}{'p95 ms':>9}{'x base':>8}{'queries':>9}"
+        header = f"{'page':<24}{'median ms':>10}{'p95 ms':>9}{'x base':>8}{'queries':>9}"
         header += f"{'HTML kB':>9}{'JS gz kB':>10}"
         self.stdout.write(header)
         for row in rows:
             self.stdout.write(
-                f"{row['page']:<18}{row['median_ms']:>10}{row['p95_ms']:>9}"
+                f"{row['page']:<24}{row['median_ms']:>10}{row['p95_ms']:>9}"
                 f"{row['x_baseline']:>8}{row['queries']:>9}{row['html_kb']:>9}{row['js_gzip_kb']:>10}"
             )

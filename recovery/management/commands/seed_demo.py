@@ -82,7 +82,11 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
     entries = []
     per_injury = int(2000 * scale / 3) or 1
     for injury in injuries:
-        span = (now - injury.onset_at).total_seconds()
+        if injury.resolved_on is None:
+            last = now
+        else:  # entries stop when the injury was marked resolved
+            last = dt.datetime.combine(injury.resolved_on, dt.time(20), tzinfo=profile.zone)
+        span = (last - injury.onset_at).total_seconds()
         for n in range(per_injury):
             at = injury.onset_at + dt.timedelta(seconds=span * n / per_injury)
             pain = max(0, round(7 - 6 * n / per_injury + rng.uniform(-1, 1)))
