@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from recovery import charts
+from recovery import charts, pain_days
 from recovery.models import Injury, get_profile
 
 RANGE_LABELS = [
@@ -33,16 +33,16 @@ def chart_data(user, profile, range_key, injuries, details=False):
     ice_rows = charts.ice_by_injury_day(user, zone, start)
     stretch_rows = charts.stretching_by_injury_day(user, zone, start)
     if daily:
-        series = charts.daily_pain_series(injuries, zone, start, details=details)
-        charts.add_day_markers(series, ice_rows, stretch_rows)
-        day0 = charts.first_day(series.values()) or timezone.localdate()
-        sent = {pk: charts.compact_daily(item, day0) for pk, item in series.items()}
+        series = pain_days.daily_pain_series(injuries, zone, start, details=details)
+        pain_days.add_day_markers(series, ice_rows, stretch_rows)
+        day0 = pain_days.first_day(series.values()) or timezone.localdate()
+        sent = {pk: pain_days.compact_daily(item, day0) for pk, item in series.items()}
     else:
         series = sent = charts.pain_series(injuries, start)
         day0 = None
     data = {
         "daily": daily,
-        "day0_ms": charts.local_noon_ms(day0, zone) if daily else None,
+        "day0_ms": pain_days.local_noon_ms(day0, zone) if daily else None,
         "zone": profile.time_zone,
         "goal_ml": profile.effective_fluid_goal_ml(),
         "units": profile.fluid_units,

@@ -10,3 +10,18 @@ def day_bounds(day, zone):
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
     # In UTC, so that subtracting them gives the real length of the day.
     return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
+def week_of(day):
+    """The Monday that starts the week of `day`."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def month_of(day):
+    """The first day of the month of `day`."""
+    return day.replace(day=1)
+
+
+def days_of(moments, zone):
+    """The user's local days of some times, each once, in order."""
+    return sorted({moment.astimezone(zone).date() for moment in moments})

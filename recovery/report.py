@@ -10,9 +10,9 @@ import datetime as dt
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from recovery import advice, charts, hydration
+from recovery import advice, charts, hydration, pain_days
 from recovery.charts import series_from_entries
-from recovery.days import day_bounds
+from recovery.days import day_bounds, days_of, month_of, week_of
 from recovery.models import Acknowledgement, Cramp, StretchSession, SymptomEntry, Treatment
 
 ENTRY_DAYS = 31  # ranges up to this long show every entry
@@ -23,7 +23,7 @@ def period_of(days):
     """How a range of `days` is summed in the tables: None (every entry), weeks or months."""
     if days <= ENTRY_DAYS:
         return None
-    return charts.week_of if days <= WEEK_DAYS else charts.month_of
+    return week_of if days <= WEEK_DAYS else month_of
 
 
 def _notable():
@@ -97,12 +97,12 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
             item["stretches"] = [charts.epoch_ms(moment) for moment in marks[pk]["stretches"]]
         sent, tables = series, {}
     else:
-        series = charts.daily_pain_series(injuries, zone, start, details=True, end=end)
+        series = pain_days.daily_pain_series(injuries, zone, start, details=True, end=end)
         for pk, item in series.items():
-            item["ice"] = charts.days_of(marks[pk]["ice"], zone)
-            item["stretches"] = charts.days_of(marks[pk]["stretches"], zone)
-        sent = {pk: charts.compact_daily(item, start_day) for pk, item in series.items()}
-        tables = {pk: charts.pain_by_period(item, period) for pk, item in series.items()}
+            item["ice"] = days_of(marks[pk]["ice"], zone)
+            item["stretches"] = days_of(marks[pk]["stretches"], zone)
+        sent = {pk: pain_days.compact_daily(item, start_day) for pk, item in series.items()}
+        tables = {pk: pain_days.pain_by_period(item, period) for pk, item in series.items()}
     cramps = Cramp.objects.filter(user=user, started_at__gte=start, started_at__lt=end).aggregate(
         count=Count("pk"), night=Count("pk", filter=Q(at_night=True))
     )
@@ -122,10 +122,10 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
             }
             for injury in injuries
         ],
-        "by_week": period is charts.week_of,
+        "by_week": period is week_of,
         "chart_data": {
             "daily": period is not None,
-            "day0_ms": charts.local_noon_ms(start_day, zone) if period else None,
+            "day0_ms": pain_days.local_noon_ms(start_day, zone) if period else None,
             "zone": profile.time_zone,
             "injuries": [
                 {"id": injury.pk, "title": injury.title(), **sent[injury.pk]} for injury in injuries

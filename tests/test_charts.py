@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from recovery import charts
+from recovery import charts, pain_days
 from recovery.models import Cramp, FluidEntry, Injury, StretchSession, SymptomEntry, Treatment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -43,8 +43,8 @@ def test_the_daily_average_weighs_each_entry_over_the_day_and_the_6_before():
         (dt.date(2026, 11, 8), 5, 1),  # the 1st has left the window
         (dt.date(2026, 11, 20), 1, 1),
     ]
-    assert charts.daily_rolling_average(days) == [6.0, 4.7, 4.2, 3.3, 1.0]
-    assert charts.daily_rolling_average([]) == []
+    assert pain_days.daily_rolling_average(days) == [6.0, 4.7, 4.2, 3.3, 1.0]
+    assert pain_days.daily_rolling_average([]) == []
 
 
 def test_days_add_up_into_weeks_that_start_on_monday():
@@ -182,10 +182,10 @@ def test_a_long_range_has_a_point_per_local_day_with_its_warning_signs_and_marke
             user=owner, injury=injury, kind="ice", duration_minutes=20,
             at=dt.datetime(2026, 11, 24, hour, tzinfo=dt.UTC),
         )  # fmt: skip
-    series = charts.daily_pain_series([injury], tokyo)
+    series = pain_days.daily_pain_series([injury], tokyo)
     ice_rows = charts.ice_by_injury_day(owner, tokyo)
     assert ice_rows == [(injury.pk, dt.date(2026, 11, 25), 2, 40)]
-    charts.add_day_markers(series, ice_rows, charts.stretching_by_injury_day(owner, tokyo))
+    pain_days.add_day_markers(series, ice_rows, charts.stretching_by_injury_day(owner, tokyo))
     brief = series[injury.pk]
     assert brief["days"] == [dt.date(2026, 11, 22), dt.date(2026, 11, 23)]
     assert brief["pain"] == [7.0, 4.5]
@@ -194,14 +194,14 @@ def test_a_long_range_has_a_point_per_local_day_with_its_warning_signs_and_marke
     assert brief["ice"] == [dt.date(2026, 11, 25)]
     assert "red_flags" not in brief
 
-    full = charts.daily_pain_series([injury], tokyo, details=True)[injury.pk]
+    full = pain_days.daily_pain_series([injury], tokyo, details=True)[injury.pk]
     assert full["highest"] == [7, 6]
     assert full["entries"] == [1, 2]
     assert full["red_flags"] == [[], [SymptomEntry.RED_FLAGS["calf_swelling"]]]
 
-    first = charts.first_day([brief])
+    first = pain_days.first_day([brief])
     assert first == dt.date(2026, 11, 22)
-    assert charts.compact_daily(brief, first) == {
+    assert pain_days.compact_daily(brief, first) == {
         "days": [0, 1],
         "pain": [7.0, 4.5],
         "average": [7.0, 5.3],
