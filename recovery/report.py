@@ -76,8 +76,11 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
     ).order_by("at")
     if injuries:
         treatments = treatments.filter(Q(injury__in=injury_ids) | Q(injury__isnull=True))
-    treatments = list(treatments)
-    ice = [t for t in treatments if t.kind == Treatment.Kind.ICE]
+    # Plain rows, not model objects: a year holds well over a thousand ice sessions.
+    treatments = list(
+        treatments.values("injury_id", "kind", "at", "duration_minutes", "detail", "notes")
+    )
+    ice = [t for t in treatments if t["kind"] == Treatment.Kind.ICE]
     stretches = list(
         StretchSession.objects.filter(user=user, at__gte=start, at__lt=end)
         .exclude(status="running")
@@ -85,7 +88,7 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
         .values_list("injury_id", "at")
     )
     marks = {pk: {"ice": [], "stretches": []} for pk in injury_ids}
-    for injury_id, moment, kind in [(t.injury_id, t.at, "ice") for t in ice] + [
+    for injury_id, moment, kind in [(t["injury_id"], t["at"], "ice") for t in ice] + [
         (injury_id, moment, "stretches") for injury_id, moment in stretches
     ]:
         if injury_id in marks:
@@ -133,13 +136,13 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
         },
         "flagged": flagged,
         "ice_count": len(ice),
-        "ice_minutes": sum(t.duration_minutes or 0 for t in ice),
+        "ice_minutes": sum(t["duration_minutes"] or 0 for t in ice),
         "stretch_count": len(stretches),
-        "medications": [t for t in treatments if t.kind == Treatment.Kind.MEDICATION],
+        "medications": [t for t in treatments if t["kind"] == Treatment.Kind.MEDICATION],
         "therapy": [
-            t
+            {**t, "kind_label": Treatment.Kind(t["kind"]).label}
             for t in treatments
-            if t.kind != Treatment.Kind.ICE and t.kind != Treatment.Kind.MEDICATION
+            if t["kind"] not in (Treatment.Kind.ICE, Treatment.Kind.MEDICATION)
         ],
         "cramp_count": cramps["count"],
         "night_cramps": cramps["night"],

@@ -31,6 +31,7 @@ def injury(owner):
     Treatment.objects.create(
         user=owner, injury=injury, kind="medication", at=NOW, detail="Paracetamol 1 g"
     )
+    Treatment.objects.create(user=owner, injury=injury, kind="massage", at=NOW, detail="Roller")
     FluidEntry.objects.create(user=owner, at=NOW - dt.timedelta(hours=2), amount_ml=1000)
     Cramp.objects.create(
         user=owner,
@@ -53,6 +54,7 @@ def test_the_report_summarises_the_injury_and_everything_around_it(owner_client,
         "GP",
         "Ice: 1 session, 20 minutes in all.",
         "Paracetamol 1 g",
+        "Massage (by hand or roller), Roller",
         "Cramps: 1, of which 1 at night.",
         "Average drinks: 0.2 L a day.",
         "Get help right away, today",
