@@ -35,7 +35,7 @@ def chart_data(user, profile, range_key, injuries, details=False):
     if daily:
         series = pain_days.daily_pain_series(injuries, zone, start, details=details)
         pain_days.add_day_markers(series, ice_rows, stretch_rows)
-        day0 = pain_days.first_day(series.values()) or timezone.localdate()
+        day0 = pain_days.first_day(series.values()) or timezone.localdate(timezone=zone)
         sent = {pk: pain_days.compact_daily(item, day0) for pk, item in series.items()}
     else:
         series = sent = charts.pain_series(injuries, start)

@@ -17,9 +17,16 @@ def week_of(day):
     return day - dt.timedelta(days=day.weekday())
 
 
-def month_of(day):
-    """The first day of the month of `day`."""
-    return day.replace(day=1)
+def week_bounds(day):
+    """The Monday and the Sunday of the week of `day`."""
+    monday = week_of(day)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def month_bounds(day):
+    """The first and the last day of the month of `day`."""
+    first = day.replace(day=1)
+    return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
 
 
 def days_of(moments, zone):

@@ -92,9 +92,10 @@ def daily_rolling_average(days, window=ROLLING_WINDOW):
     return averages
 
 
-def pain_by_period(series, period_of):
-    """A detailed day series summed by period (`week_of` or `month_of`): [(first day, entries,
-    average, highest, warning signs seen)]."""
+def pain_by_period(series, bounds_of, first_day, last_day):
+    """A detailed day series summed by period (`bounds_of` is `week_bounds` or
+    `month_bounds`): [(first day, last day, entries, average, highest, warning signs seen)],
+    each period cut to the range from `first_day` to `last_day`."""
     periods = {}
     for day, total, count, highest, flags in zip(
         series["days"],
@@ -104,14 +105,21 @@ def pain_by_period(series, period_of):
         series["red_flags"],
         strict=True,
     ):
-        sums = periods.setdefault(period_of(day), {"total": 0, "count": 0, "high": 0, "flags": []})
+        sums = periods.setdefault(bounds_of(day), {"total": 0, "count": 0, "high": 0, "flags": []})
         sums["total"] += total
         sums["count"] += count
         sums["high"] = max(sums["high"], highest)
         sums["flags"] += [flag for flag in flags if flag not in sums["flags"]]
     return [
-        (first, p["count"], round(p["total"] / p["count"], 1), p["high"], p["flags"])
-        for first, p in periods.items()
+        (
+            max(start, first_day),
+            min(end, last_day),
+            p["count"],
+            round(p["total"] / p["count"], 1),
+            p["high"],
+            p["flags"],
+        )
+        for (start, end), p in periods.items()
     ]
 
 

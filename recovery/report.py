@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from recovery import advice, charts, hydration, pain_days
 from recovery.charts import series_from_entries
-from recovery.days import day_bounds, days_of, month_of, week_of
+from recovery.days import day_bounds, days_of, month_bounds, week_bounds
 from recovery.models import Acknowledgement, Cramp, StretchSession, SymptomEntry, Treatment
 
 ENTRY_DAYS = 31  # ranges up to this long show every entry
@@ -23,7 +23,7 @@ def period_of(days):
     """How a range of `days` is summed in the tables: None (every entry), weeks or months."""
     if days <= ENTRY_DAYS:
         return None
-    return week_of if days <= WEEK_DAYS else month_of
+    return week_bounds if days <= WEEK_DAYS else month_bounds
 
 
 def _notable():
@@ -61,7 +61,9 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
         injury__in=injury_ids, at__gte=start, at__lt=end
     ).order_by("at"):
         acks_by_injury[ack.injury_id].append(ack)
-    advice_by_id = {item.injury.pk: item.advice for item in assessed or advice.assess(injuries)}
+    if assessed is None:
+        assessed = advice.assess(injuries)
+    advice_by_id = {item.injury.pk: item.advice for item in assessed}
     treatments = Treatment.objects.filter(
         user=user,
         at__gte=start,
@@ -105,7 +107,10 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
             item["ice"] = days_of(marks[pk]["ice"], zone)
             item["stretches"] = days_of(marks[pk]["stretches"], zone)
         sent = {pk: pain_days.compact_daily(item, start_day) for pk, item in series.items()}
-        tables = {pk: pain_days.pain_by_period(item, period) for pk, item in series.items()}
+        tables = {
+            pk: pain_days.pain_by_period(item, period, start_day, end_day)
+            for pk, item in series.items()
+        }
     cramps = Cramp.objects.filter(user=user, started_at__gte=start, started_at__lt=end).aggregate(
         count=Count("pk"), night=Count("pk", filter=Q(at_night=True))
     )
@@ -125,7 +130,7 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
             }
             for injury in injuries
         ],
-        "by_week": period is week_of,
+        "by_week": period is week_bounds,
         "chart_data": {
             "daily": period is not None,
             "day0_ms": pain_days.local_noon_ms(start_day, zone) if period else None,

@@ -9,10 +9,20 @@ export DJANGO_DEBUG=0 DJANGO_SECRET_KEY=load-only-key DJANGO_SECURE_SSL_REDIRECT
   DJANGO_SECURE_COOKIES=0 DATABASE_URL=${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/recovery_load}
 export LOAD_RESULTS=${LOAD_RESULTS:-load-successes.json}
 
+USERS=${LOAD_USERS:-50}
+RATE=${LOAD_SPAWN_RATE:-2}
+SECONDS_ALL=${LOAD_TIME:-60}
+SECONDS_ALL=${SECONDS_ALL%s}  # "60s" and "60" both mean 60 seconds
+for value in "$USERS" "$RATE" "$SECONDS_ALL"; do
+  if ! [[ "$value" =~ ^[1-9][0-9]*$ ]]; then
+    echo "LOAD_USERS, LOAD_SPAWN_RATE and LOAD_TIME (seconds) must be whole numbers above 0; got '$value'." >&2
+    exit 2
+  fi
+done
 createdb -h 127.0.0.1 -U postgres recovery_load 2>/dev/null || true
 $PY manage.py migrate --noinput --verbosity 0
 $PY manage.py collectstatic --noinput --verbosity 0
-$PY manage.py load_users --count "${LOAD_USERS:-50}"
+$PY manage.py load_users --count "$USERS"
 
 .venv/bin/gunicorn recovery.wsgi --bind "127.0.0.1:$PORT" --workers "${LOAD_WORKERS:-4}" \
   --log-level warning --pid /tmp/recovery-load.pid &
@@ -25,11 +35,9 @@ done
 # Users arrive LOAD_SPAWN_RATE a second (each signs in once: an Argon2 hash, about a quarter
 # of a second of CPU), then all of them keep going for LOAD_TIME; the figures cover the whole
 # run, sign-ins included.
-USERS=${LOAD_USERS:-50}
-RATE=${LOAD_SPAWN_RATE:-2}
 RAMP=$(( (USERS + RATE - 1) / RATE ))
 .venv/bin/locust -f tests/load/locustfile.py --headless --host "http://127.0.0.1:$PORT" \
-  --users "$USERS" --spawn-rate "$RATE" --run-time "$(( RAMP + ${LOAD_TIME:-60} ))s" \
+  --users "$USERS" --spawn-rate "$RATE" --run-time "$(( RAMP + SECONDS_ALL ))s" \
   --only-summary --csv /tmp/recovery-load
 kill "$(cat /tmp/recovery-load.pid)"
 sleep 1

@@ -68,7 +68,9 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
             onset_at=onset,
             grade=rng.choice(["unknown", "1", "2"]),
             status="active" if number == 2 else "resolved",
-            resolved_on=None if number == 2 else (onset + dt.timedelta(days=days / 4)).date(),
+            resolved_on=None
+            if number == 2
+            else (onset + dt.timedelta(days=days / 4)).astimezone(profile.zone).date(),
             notes="Demo injury.",
         )
         injury.muscles.set(Muscle.objects.filter(slug__in=slugs))
@@ -86,6 +88,7 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
             last = now
         else:  # entries stop when the injury was marked resolved
             last = dt.datetime.combine(injury.resolved_on, dt.time(20), tzinfo=profile.zone)
+            last = max(last, injury.onset_at + dt.timedelta(hours=1))
         span = (last - injury.onset_at).total_seconds()
         for n in range(per_injury):
             at = injury.onset_at + dt.timedelta(seconds=span * n / per_injury)
