@@ -102,7 +102,11 @@ def charts_page(request):
     injuries = Injury.objects.filter(user=request.user).prefetch_related("muscles")
     injuries = injuries.select_related("region")
     if start is not None:
-        injuries = injuries.filter(Q(status=Injury.Status.ACTIVE) | Q(onset_at__gte=start))
+        # Every injury that was going on at some time in the range.
+        first_day = timezone.localtime(start, profile.zone).date()
+        injuries = injuries.filter(
+            Q(status=Injury.Status.ACTIVE) | Q(onset_at__gte=start) | Q(resolved_on__gte=first_day)
+        )
     injuries = list(injuries[:10])
     # Long ranges send the tables only when asked (opening one, or without JavaScript the
     # "show the tables" link), so the page stays small.

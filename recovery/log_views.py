@@ -247,6 +247,7 @@ def entry_new(request, pk):
         if not request.htmx:
             messages.success(request, "Entry saved.")
             return redirect(injury)
+        injury.entry_count += 1  # counted before this entry; the timeline's pages need it
         context = _injury_context(request, injury)
         context["entry_saved"] = True
         return render(request, "recovery/injury_detail.html#live", context)

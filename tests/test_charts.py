@@ -274,3 +274,24 @@ def test_long_ranges_send_the_tables_only_when_asked(owner_client, owner):
     assert "tables=1" in body
     full = owner_client.get(reverse("charts") + "?range=90&tables=1").content.decode()
     assert full.count("<tbody>") == 5
+
+
+def test_an_injury_resolved_inside_the_range_has_its_chart(owner_client, owner):
+    old = Injury.objects.create(
+        user=owner,
+        side="left",
+        onset_at=NOW - 60 * DAY,
+        status="resolved",
+        resolved_on=(NOW - 20 * DAY).date(),
+    )
+    old.entries.create(recorded_at=NOW - 25 * DAY, pain=3)
+    gone = Injury.objects.create(
+        user=owner,
+        side="right",
+        onset_at=NOW - 90 * DAY,
+        status="resolved",
+        resolved_on=(NOW - 45 * DAY).date(),
+    )
+    body = owner_client.get(reverse("charts") + "?range=30").content.decode()
+    assert f'id="pain-chart-{old.pk}"' in body
+    assert f"pain-{gone.pk}-heading" not in body

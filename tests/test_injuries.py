@@ -146,6 +146,16 @@ def test_an_entry_is_added_in_place_with_htmx_and_the_advice_updates(owner_clien
     assert injury.entries.count() == 2
 
 
+def test_the_21st_entry_added_in_place_starts_a_second_timeline_page(owner_client, owner):
+    injury = make_injury(owner, days_ago=1, pains=[4] * 20)
+    body = owner_client.post(
+        reverse("entry_new", args=[injury.pk]),
+        {"pain": "3", "recorded_at": "2026-11-25T11:50"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert "Page 1 of 2" in body
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
