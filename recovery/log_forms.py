@@ -179,6 +179,16 @@ class InjuryForm(forms.ModelForm):
                 )
         if muscles:
             cleaned["region"] = None
+        onset = cleaned.get("onset_at")
+        if self.instance.pk is not None and onset is not None:
+            first = self.instance.entries.order_by("recorded_at").first()
+            if first is not None and onset > first.recorded_at:
+                local = timezone.localtime(first.recorded_at)
+                self.add_error(
+                    "onset_at",
+                    f"Your first entry is from {local:%d %B %Y, %H:%M}; the injury must "
+                    "start then or earlier. Enter that time or an earlier one.",
+                )
         return cleaned
 
 

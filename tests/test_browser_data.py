@@ -135,6 +135,7 @@ def test_edit_pages_pass_axe_with_no_csp_violations(browser_page, owner):
         f"/fluids/entries/{drink.pk}/edit/",
         f"/cramps/{cramp.pk}/edit/",
         f"/treatments/{treatment.pk}/edit/",
+        f"/treatments/{treatment.pk}/delete/",
         f"/stretches/{stretch.pk}/",
         f"/stretches/{stretch.pk}/edit/",
     ]:

@@ -88,6 +88,7 @@ def test_stopping_early_records_what_was_done(browser_page, owner):
     page.get_by_role("button", name="Stop now").click()
     expect(page.get_by_text(re.compile(r"Stopped\. \d+ minutes of ice recorded\."))).to_be_visible()
     expect(page.locator("#timer")).to_contain_text("Stopped after")
+    assert_accessible(page)
     session = IceSession.objects.get()
     assert session.status == "stopped"
     assert session.treatment.kind == "ice"

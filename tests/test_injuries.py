@@ -225,6 +225,18 @@ def test_an_injury_can_be_edited_resolved_and_deleted(owner_client, owner):
     assert not SymptomEntry.objects.filter(injury_id=injury.pk).exists()
 
 
+def test_the_onset_cannot_move_after_the_first_entry(owner_client, owner):
+    injury = make_injury(owner, days_ago=3, pains=(6, 2))  # first entry 22 November, 12:00
+    data = {**FULL, "onset_at": "2026-11-23T09:00", "status": "active", "notes": "kept"}
+    response = owner_client.post(reverse("injury_edit", args=[injury.pk]), data)
+    body = response.content.decode()
+    assert response.status_code in (200, 400)
+    assert "Your first entry is from 22 November 2026, 12:00" in body
+    assert "kept" in body
+    injury.refresh_from_db()
+    assert injury.onset_at == NOW - dt.timedelta(days=3)
+
+
 @pytest.mark.parametrize(
     ("resolved_on", "message"),
     [("", "Enter the day it resolved."), ("2026-11-20", "can't resolve before it started")],
