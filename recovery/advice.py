@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -85,9 +85,23 @@ def assess(injuries, now=None):
     ]
 
 
+def any_red_flag():
+    condition = Q()
+    for name in SymptomEntry.RED_FLAGS:
+        condition |= Q(**{name: True})
+    return condition
+
+
 def for_user(user, now=None):
-    """The advice for each of the user's active injuries, most serious first."""
-    injuries = with_triage_facts(Injury.objects.filter(user=user, status=Injury.Status.ACTIVE))
+    """The advice for each of the user's active injuries, most serious first, and for any
+    resolved one whose latest entry has a warning sign: marking an injury resolved does not
+    silently drop its urgent advice (only recorded care or a newer clear entry does)."""
+    latest_flagged = Exists(
+        SymptomEntry.objects.filter(pk=OuterRef("latest_entry_id")).filter(any_red_flag())
+    )
+    injuries = with_triage_facts(Injury.objects.filter(user=user)).filter(
+        Q(status=Injury.Status.ACTIVE) | latest_flagged
+    )
     assessed = assess(injuries.select_related("region"), now)
     assessed.sort(key=lambda item: -item.advice.level)
     return assessed

@@ -83,7 +83,11 @@ def _report_context(user, profile, form, assessed):
 def share_assessment_with_banner(request, assessed):
     """The report has assessed every one of the user's injuries: the banner reuses that
     instead of assessing the active ones again."""
-    active = [item for item in assessed if item.injury.is_active]
+    active = [  # as advice.for_user: active injuries, and resolved ones with a warning sign
+        item
+        for item in assessed
+        if item.injury.is_active or (item.latest is not None and item.latest.red_flags())
+    ]
     active.sort(key=lambda item: -item.advice.level)
     request._assessed_injuries = active
 

@@ -37,7 +37,7 @@ def home(request):
     ice_sessions, ice_minutes, last_ice_end = ice.summary(request.user)
     context = {
         "profile": profile,
-        "assessed": with_muscles(assessed_for(request)),
+        "assessed": with_muscles([i for i in assessed_for(request) if i.injury.is_active]),
         "running_ice": running_ice,
         "next_ice_at": timers.next_suggested(last_ice_end) if last_ice_end else None,
         "ice_sessions": ice_sessions,

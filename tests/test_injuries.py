@@ -321,6 +321,31 @@ def test_getting_care_clears_a_warning_sign(owner_client, owner):
     assert "banner-urgent" not in owner_client.get("/").content.decode()
 
 
+def test_marking_an_injury_resolved_keeps_its_warning_sign_until_care(owner_client, owner):
+    injury = make_injury(owner, days_ago=1)
+    injury.entries.create(recorded_at=NOW - dt.timedelta(hours=2), pain=4, numbness=True)
+    owner_client.post(
+        reverse("injury_edit", args=[injury.pk]),
+        {**FULL, "onset_at": "2026-11-24T12:00", "status": "resolved", "resolved_on": "2026-11-25"},
+    )
+    injury.refresh_from_db()
+    assert injury.status == "resolved"
+    response = owner_client.get("/")
+    assert "banner-urgent" in response.content.decode()
+    assert response.context["assessed"] == []  # not listed among the active injuries
+    owner_client.post(
+        reverse("acknowledge", args=[injury.pk]), {"kind": "got_care", "at": "2026-11-25T11:30"}
+    )
+    assert "banner-urgent" not in owner_client.get("/").content.decode()
+
+
+def test_a_resolved_injury_without_warning_signs_leaves_no_banner(owner_client, owner):
+    injury = make_injury(owner, days_ago=30, pains=(6, 6))
+    injury.status, injury.resolved_on = "resolved", (NOW - dt.timedelta(days=1)).date()
+    injury.save()
+    assert 'class="banner' not in owner_client.get("/").content.decode()
+
+
 def test_an_acknowledgement_in_the_future_is_refused(owner_client, owner):
     injury = make_injury(owner, days_ago=1)
     response = owner_client.post(
