@@ -239,6 +239,16 @@ def test_five_wrong_passwords_lock_that_log_in_with_a_clear_message(client, owne
     assert other.status_code == 302
 
 
+def test_the_lockout_message_follows_the_settings(client, owner, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_COOLOFF_TIME = dt.timedelta(minutes=40)
+    for _ in range(3):
+        client.post(reverse("login"), {"username": "alice", "password": "wrong"})
+    body = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    assert "paused after 3 wrong passwords" in body.content.decode()
+    assert "wait 40 minutes" in body.content.decode()
+
+
 def test_password_reset_requests_are_limited_per_address(client, owner):
     for _ in range(5):
         assert (
