@@ -85,7 +85,10 @@ def collect(user):
         "format": FORMAT,
         "version": VERSION,
         "exported_at": _when(timezone.now(), zone),
-        "profile": {name: getattr(profile, name) for name in PROFILE_FIELDS},
+        "profile": {
+            **{name: getattr(profile, name) for name in PROFILE_FIELDS},
+            "cramps_contacted_at": _when(profile.cramps_contacted_at, zone),
+        },
         "injuries": [
             {
                 "id": injury.pk,
@@ -288,6 +291,8 @@ def _restore(user, data):
     for name in PROFILE_FIELDS:
         if name in data["profile"]:
             setattr(profile, name, data["profile"][name])
+    if data["profile"].get("cramps_contacted_at"):
+        profile.cramps_contacted_at = _time(data["profile"]["cramps_contacted_at"], "profile")
     _save(profile)
     muscles = {m.slug: m for m in Muscle.objects.all()}
     regions = {r.slug: r for r in Region.objects.all()}

@@ -14,7 +14,16 @@ from django.urls import reverse
 
 from anatomy.models import Muscle, Stretch
 from recovery import export, ice
-from recovery.models import Cramp, FluidEntry, Injury, ShareLink, StretchSession, Treatment
+from recovery.models import (
+    Cramp,
+    FluidEntry,
+    Injury,
+    Profile,
+    ShareLink,
+    StretchSession,
+    Treatment,
+    get_profile,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -35,6 +44,9 @@ def log_everything(user, pinned):
     injury.entries.create(recorded_at=NOW - dt.timedelta(days=3), pain=6, numbness=True)
     injury.entries.create(recorded_at=NOW - dt.timedelta(days=1), pain=4, notes="+1 better")
     injury.acknowledgements.create(kind="contacted", at=NOW - dt.timedelta(hours=5), note="physio")
+    profile = get_profile(user)
+    profile.cramps_contacted_at = NOW - dt.timedelta(hours=6)
+    profile.save()
     session = ice.start(user=user, injury=injury, now=NOW - dt.timedelta(hours=3))
     ice.settle(session, NOW)
     Treatment.objects.create(
@@ -130,6 +142,8 @@ def test_export_import_export_gives_the_same_data(owner, other_user, pinned):
     second = export.collect(other_user)
     assert without_ids(second) == without_ids(first)
     assert Injury.objects.filter(user=other_user).count() == 1
+    stored = Profile.objects.get(user=other_user).cramps_contacted_at
+    assert stored == NOW - dt.timedelta(hours=6)
 
 
 def test_importing_through_the_page(client, owner, other_user, pinned):
