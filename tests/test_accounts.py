@@ -116,6 +116,34 @@ def test_a_wrong_old_password_is_explained(owner_client):
     assert "Your old password was entered incorrectly" in body
 
 
+@pytest.mark.parametrize(
+    ("new1", "new2", "message"),
+    [
+        ("short", "short", "This password is too short"),
+        ("password123", "password123", "This password is too common"),
+        ("a brand new passphrase 77", "a different passphrase 77", "didn’t match"),
+    ],
+)
+def test_a_weak_or_mismatched_new_password_is_explained(owner_client, owner, new1, new2, message):
+    response = owner_client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": new1, "new_password2": new2},
+    )
+    assert message in response.content.decode()
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD)
+
+
+def test_a_weak_password_on_the_reset_form_is_explained(client, owner):
+    client.post(reverse("password_reset"), {"email": "alice@example.com"})
+    link = re.search(r"http://testserver(/accounts/reset/\S+)", mail.outbox[0].body).group(1)
+    set_password_url = client.get(link, follow=True).redirect_chain[-1][0]
+    response = client.post(set_password_url, {"new_password1": "abc", "new_password2": "abc"})
+    assert "This password is too short" in response.content.decode()
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD)
+
+
 def test_password_reset_sends_a_working_link_by_email(client, owner):
     response = client.post(reverse("password_reset"), {"email": "alice@example.com"})
     assert response.status_code == 302
