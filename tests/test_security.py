@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.hashers import identify_hasher
 from django.forms.models import model_to_dict
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLResolver, get_resolver, reverse
 
 from anatomy.models import Stretch
 from recovery.models import (
@@ -59,18 +59,8 @@ def make_objects(user):
     }  # fmt: skip
 
 
-def routes_with_an_id(resolver=None, prefix=""):
-    """Every URL pattern that takes an object's id, found by walking the resolver."""
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from routes_with_an_id(pattern, route)
-        elif isinstance(pattern, URLPattern) and "<int:pk>" in route:
-            yield route
-
-
 def all_routes(resolver=None, prefix=""):
+    """Every URL pattern, found by walking the resolver."""
     resolver = resolver or get_resolver()
     for pattern in resolver.url_patterns:
         route = prefix + str(pattern.pattern)
@@ -78,6 +68,11 @@ def all_routes(resolver=None, prefix=""):
             yield from all_routes(pattern, route)
         else:
             yield route
+
+
+def routes_with_an_id():
+    """Every URL pattern that takes an object's id."""
+    return [route for route in all_routes() if "<int:pk>" in route]
 
 
 # Routes whose parameter is not a user's object id, each reviewed: public reference pages,
