@@ -92,12 +92,10 @@ def pain_series(injuries, start=None):
     return series
 
 
-def add_markers(series, injuries, start=None, end=None):
+def add_markers(series, injuries, start=None):
     """Add when ice and stretches were done for each injury, in one query."""
     ice = Treatment.objects.filter(injury__in=injuries, kind=Treatment.Kind.ICE)
     stretches = StretchSession.objects.filter(injury__in=injuries).exclude(status="running")
-    if end is not None:
-        ice, stretches = ice.filter(at__lt=end), stretches.filter(at__lt=end)
     ice = _since(ice, "at", start).values_list(
         "injury_id", "at", Value("ice", output_field=CharField())
     )
@@ -176,14 +174,6 @@ def by_day(rows):
 
 def minutes_per_week(seconds_per_day):
     return [(week, round(seconds / 60, 1)) for week, seconds in weekly(seconds_per_day)]
-
-
-def ice_per_day(user, zone, start=None):
-    return by_day(ice_by_injury_day(user, zone, start))
-
-
-def stretch_minutes_per_week(user, zone, start=None):
-    return minutes_per_week(by_day(stretching_by_injury_day(user, zone, start)))
 
 
 def cramps_per_week(user, zone, start=None):

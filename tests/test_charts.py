@@ -118,9 +118,9 @@ def test_each_aggregation_is_one_query_however_many_rows(owner, rows, django_ass
     with django_assert_num_queries(1):
         charts.fluids_per_day(owner, LONDON, start)
     with django_assert_num_queries(1):
-        charts.ice_per_day(owner, LONDON, start)
+        charts.ice_by_injury_day(owner, LONDON, start)
     with django_assert_num_queries(1):
-        charts.stretch_minutes_per_week(owner, LONDON, start)
+        charts.stretching_by_injury_day(owner, LONDON, start)
     with django_assert_num_queries(1):
         charts.cramps_per_week(owner, LONDON, start)
     with django_assert_num_queries(2):  # entries, then ice and stretches together
