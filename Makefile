@@ -81,7 +81,7 @@ BENCH_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only-key DJANGO_SECURE_SSL_RE
 bench: $(VENV)/.installed-test
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput --verbosity 0
 	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(BENCH_ENV) $(PY) manage.py bench $(BENCH_ARGS)
+	$(BENCH_ENV) $(PY) -m tests.perf.bench $(BENCH_ARGS)
 
 load: $(VENV)/.installed-test
 	bash tests/load/run.sh

@@ -1,27 +1,29 @@
-from django.utils.functional import SimpleLazyObject
+"""What every page's layout needs to know about the request."""
 
-from recovery import advice
+# The main navigation's tab for the pages of each view module. A new feature's pages light a
+# tab once its views' module is named here; pages of other modules light none.
+NAV_TABS = {
+    "recovery.insights.dashboard": "today",
+    "recovery.injuries.views": "log",
+    "recovery.treatments.views": "log",
+    "recovery.habits.fluid_views": "log",
+    "recovery.habits.cramp_views": "log",
+    "recovery.habits.stretch_views": "log",
+    "recovery.treatments.ice_views": "ice",
+    "recovery.insights.chart_views": "charts",
+    "recovery.insights.report_views": "charts",
+    "anatomy.views": "anatomy",
+    "recovery.accounts.views": "account",
+    "recovery.accounts.data_views": "account",
+    "recovery.accounts.password_reset": "account",
+    "django.contrib.auth.views": "account",
+}
 
 
-def assessed_for(request):
-    """The user's injuries with their advice, worked out once per request."""
-    if not hasattr(request, "_assessed_injuries"):
-        request._assessed_injuries = advice.for_user(request.user)
-    return request._assessed_injuries
-
-
-def cramp_advice_for(request):
-    if not hasattr(request, "_cramp_advice"):
-        request._cramp_advice = advice.for_cramps(request.user)
-    return request._cramp_advice
-
-
-def advice_banner(request):
-    """The most serious current advice, shown at the top of every signed-in page."""
-    if not getattr(request, "user", None) or not request.user.is_authenticated:
+def navigation(request):
+    """`nav_tab`: which tab of the main navigation the page belongs to, if any."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
         return {}
-    return {
-        "advice_banner": SimpleLazyObject(
-            lambda: advice.banner_for(assessed_for(request), cramp_advice_for(request))
-        )
-    }
+    module = getattr(match.func, "view_class", match.func).__module__
+    return {"nav_tab": NAV_TABS.get(module)}

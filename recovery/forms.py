@@ -1,174 +1,102 @@
-from decimal import Decimal
+"""Form parts every feature shares: the pain scale, notes, a local date and time, the user's own
+injuries, and the renderer that wraps each field for styling."""
+
+import datetime as dt
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
 from django.forms.renderers import TemplatesSetting
+from django.utils import timezone
 
-from recovery import units
-from recovery.models import FLUID_MAX_ML, FLUID_MIN_ML, Profile
-from recovery.validators import validate_time_zone
+from recovery.models import Injury
+from recovery.models.injuries import NOTES_MAX_LENGTH
 
-TIME_ZONE_HELP = "Your days and times are counted in this zone. Names look like Europe/London."
+PAIN_MESSAGE = "Pain is a whole number from 0 (no pain) to 10 (worst pain imaginable)."
+FUTURE_MESSAGE = "This time is in the future. Enter when it happened, up to now."
+DATETIME_HELP = "In your time zone. You can go back to an earlier day."
+EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
 
 
-class TimeZoneInput(forms.TextInput):
-    """A text box with the list of IANA zone names as suggestions."""
+def pain_band(score):
+    """The words shown with a score, the same way every time (clinical rules, section 3)."""
+    if score == 0:
+        return "no pain"
+    if score == 10:
+        return "worst pain imaginable"
+    return "mild" if score <= 3 else "moderate" if score <= 6 else "severe"
+
+
+PAIN_CHOICES = [(score, pain_band(score)) for score in range(11)]
+
+
+class PainInput(forms.RadioSelect):
+    template_name = "recovery/widgets/pain.html"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
 
     def __init__(self, attrs=None):
-        defaults = {
-            "list": "time-zone-names",
-            "autocomplete": "off",
-            "spellcheck": "false",
-            "data-browser-time-zone": "",
-        }
-        super().__init__({**defaults, **(attrs or {})})
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-class SignupForm(UserCreationForm):
-    email = forms.EmailField(
-        help_text="Used only to reset your password if you forget it.",
-    )
-    time_zone = forms.CharField(
-        max_length=64,
-        initial="UTC",
-        validators=[validate_time_zone],
-        widget=TimeZoneInput(),
-        help_text=TIME_ZONE_HELP + " We fill in this device's zone when we can.",
+def pain_field(label="Pain right now"):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=PAIN_CHOICES,
+        coerce=int,
+        widget=PainInput,
+        error_messages={"required": PAIN_MESSAGE, "invalid_choice": PAIN_MESSAGE},
+        help_text="0 means no pain and 10 the worst pain imaginable. 1-3 is mild, 4-6 moderate, "
+        "7-10 severe.",
     )
 
-    class Meta(UserCreationForm.Meta):
-        model = get_user_model()
-        fields = ["username", "email"]
 
-    def clean_time_zone(self):
-        return self.cleaned_data["time_zone"].strip()
-
-    def save(self, commit=True):
-        user = super().save(commit=commit)
-        if commit:
-            Profile.objects.create(user=user, time_zone=self.cleaned_data["time_zone"])
-        return user
-
-
-# What each unit system accepts for a goal or limit, said the way the user types it.
-FLUID_RANGES = {
-    units.METRIC: (Decimal("0.5"), Decimal("6"), "between 0.5 and 6 litres, for example 2.0"),
-    units.US: (Decimal(17), Decimal(202), "between 17 and 202 fl oz, for example 68"),
-}
-
-
-class ProfileForm(forms.ModelForm):
-    """The profile, with fluid amounts typed in the user's own units (litres or fl oz)."""
-
-    daily_fluid_goal = forms.DecimalField(
-        label="Daily fluid goal",
-        max_digits=6,
-        decimal_places=2,
-        help_text=(
-            "In litres for metric units or fl oz for US units. 2 litres (68 fl oz) suits "
-            "most adults; the reference figures are explained below."
-        ),
-    )
-    fluid_limit = forms.DecimalField(
-        label="Fluid limit set by your clinician (optional)",
+def notes_field(label="Notes (optional)"):
+    return forms.CharField(
+        label=label,
         required=False,
-        max_digits=6,
-        decimal_places=2,
-        help_text=(
-            "Only if a doctor or nurse told you to drink no more than a set amount, for "
-            "example for heart or kidney disease. Your goal will never go above it."
-        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=NOTES_MAX_LENGTH,
+        error_messages={
+            "max_length": "Notes can be up to %(limit_value)d characters (about two pages); "
+            "this has %(show_value)d. Shorten it, or split it over two entries."
+        },
     )
 
-    class Meta:
-        model = Profile
-        fields = [
-            "time_zone",
-            "fluid_units",
-            "daily_fluid_goal",
-            "fluid_limit",
-            "provider_name",
-            "provider_phone",
-            "emergency_number",
-        ]
-        labels = {
-            "time_zone": "Time zone",
-            "fluid_units": "Units for fluids",
-            "provider_name": "Your provider's name (optional)",
-            "provider_phone": "Your provider's phone number (optional)",
-            "emergency_number": "Local emergency number",
-        }
-        help_texts = {
-            "time_zone": TIME_ZONE_HELP,
-            "provider_name": "The doctor, physiotherapist or clinic you would call.",
-            "provider_phone": "Shown next to advice to call your provider.",
-            "emergency_number": (
-                "It differs by country: 911 in the US and Canada, 112 across Europe, "
-                "999 in the UK, 000 in Australia."
-            ),
-        }
-        widgets = {
-            "time_zone": TimeZoneInput(),
-            "fluid_units": forms.RadioSelect,
-            "provider_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-            "emergency_number": forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
-        }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        profile = self.instance
-        self.initial.setdefault(
-            "daily_fluid_goal", units.from_ml(profile.daily_fluid_goal_ml, profile.fluid_units)
+def not_in_future(value):
+    """A time a person could really have logged: not in the future, not before 1900."""
+    if value and value > timezone.now():
+        raise forms.ValidationError(FUTURE_MESSAGE, code="future")
+    if value and value < EARLIEST:
+        raise forms.ValidationError("Enter a date from 1900 onwards.", code="too_early")
+
+
+def now_to_the_minute():
+    """The initial time of a new log: now in the user's zone, as the form shows it."""
+    return timezone.localtime().replace(second=0, microsecond=0)
+
+
+class UserInjuryField(forms.ModelChoiceField):
+    """One of the signed-in user's own injuries; anyone else's id is refused like a typo."""
+
+    def __init__(self, user, *, active_only=False, **kwargs):
+        injuries = Injury.objects.filter(user=user).prefetch_related("muscles")
+        if active_only:
+            injuries = injuries.filter(status=Injury.Status.ACTIVE)
+        kwargs.setdefault("label", "For which injury? (optional)")
+        super().__init__(
+            queryset=injuries,
+            required=False,
+            empty_label="No particular injury",
+            error_messages={
+                "invalid_choice": "Choose one of your injuries from the list, or none."
+            },
+            **kwargs,
         )
-        if profile.fluid_limit_ml is not None:
-            self.initial.setdefault(
-                "fluid_limit", units.from_ml(profile.fluid_limit_ml, profile.fluid_units)
-            )
 
-    def clean_time_zone(self):
-        return self.cleaned_data["time_zone"].strip()
-
-    def _to_ml(self, field, unit_system):
-        """The amount in mL, or None; keeps the stored mL when the shown value is unchanged."""
-        amount = self.cleaned_data.get(field)
-        if amount is None:
-            return None
-        low, high, allowed = FLUID_RANGES[unit_system]
-        if not low <= amount <= high:
-            self.add_error(field, f"Enter an amount {allowed}.")
-            return None
-        stored = getattr(self.instance, f"{field}_ml")
-        unchanged = (
-            unit_system == self.instance.fluid_units
-            and stored is not None
-            and amount == units.from_ml(stored, unit_system)
-        )
-        ml = stored if unchanged else units.to_ml(amount, unit_system)
-        return min(max(ml, FLUID_MIN_ML), FLUID_MAX_ML)
-
-    def clean(self):
-        cleaned = super().clean()
-        unit_system = cleaned.get("fluid_units")
-        if unit_system is None:
-            return cleaned
-        goal_ml = self._to_ml("daily_fluid_goal", unit_system)
-        limit_ml = self._to_ml("fluid_limit", unit_system)
-        if goal_ml is not None and limit_ml is not None and goal_ml > limit_ml:
-            self.add_error(
-                "daily_fluid_goal",
-                "Your goal can't be more than the limit your clinician set "
-                f"({units.format_volume(limit_ml, unit_system)}). Lower the goal, or change "
-                "the limit if your clinician changed it.",
-            )
-        cleaned["daily_fluid_goal_ml"] = goal_ml
-        cleaned["fluid_limit_ml"] = limit_ml
-        return cleaned
-
-    def save(self, commit=True):
-        self.instance.daily_fluid_goal_ml = self.cleaned_data["daily_fluid_goal_ml"]
-        self.instance.fluid_limit_ml = self.cleaned_data["fluid_limit_ml"]
-        return super().save(commit=commit)
+    def label_from_instance(self, injury):
+        return injury.title()
 
 
 class FormRenderer(TemplatesSetting):

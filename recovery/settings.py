@@ -80,7 +80,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "recovery.accounts.backends.ModelBackendWithProfile",
 ]
 
 # Log-in throttling (django-axes): after 5 failed tries for a username from one address,
@@ -114,7 +114,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "recovery.context_processors.advice_banner",
+                "recovery.insights.banner.advice_banner",
+                "recovery.context_processors.navigation",
             ],
         },
     },
@@ -227,7 +228,7 @@ if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Error reports never show what users posted (their logs are health data).
-DEFAULT_EXCEPTION_REPORTER_FILTER = "recovery.privacy.HideAllPostData"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "recovery.common.privacy.HideAllPostData"
 
 LOGGING = {
     "version": 1,

@@ -1,9 +1,14 @@
-"""Helpers for the browser tests: CSP violation capture, axe scans, screenshots."""
+"""Helpers for the browser tests: CSP violation capture, axe scans, screenshots, logging in,
+and waiting for a chart to be drawn."""
 
+import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
+
+PASSWORD = "correct horse battery staple 42"
 
 CSP_LISTENER = """
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -67,3 +72,53 @@ def save_screenshot(page, name):
     folder = Path(__file__).resolve().parent.parent / "test-artifacts"
     folder.mkdir(exist_ok=True)
     page.screenshot(path=folder / f"{name}.png", full_page=True)
+
+
+def log_in(browser_page, username="alice"):
+    """Log in through the form, as a person does, and land on "Today"."""
+    page = browser_page.page
+    browser_page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Today")
+
+
+def sign_up(page, username="erin", password=PASSWORD):
+    """Fill in and send the sign-up form on the page that shows it."""
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Email").fill(f"{username}@example.com")
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_label("Password confirmation").fill(password)
+    page.get_by_role("button", name="Create account").click()
+
+
+def eventually(check, timeout=5.0):
+    """Poll a check from Python: Playwright's wait_for_function would need eval, which the
+    page's Content Security Policy forbids."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            result = check()
+        except PlaywrightError:
+            result = None
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError("the page never reached the expected state")
+        time.sleep(0.1)
+
+
+def datasets(page, canvas_id):
+    """What Chart.js drew on a canvas: each dataset's label, number of points and values."""
+    return page.evaluate(
+        """(id) => window.Chart && Chart.getChart(document.getElementById(id)).data.datasets.map(
+            (d) => ({label: d.label, count: d.data.length,
+                     values: d.data.map((p) => (p && typeof p === 'object') ? p.y : p)}))""",
+        canvas_id,
+    )
+
+
+def drawn(page, canvas_id):
+    """The datasets of a chart once Chart.js has drawn it."""
+    return eventually(lambda: datasets(page, canvas_id))

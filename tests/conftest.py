@@ -6,15 +6,15 @@ import shutil
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 from django.test.testcases import LiveServerThread, _StaticFilesHandler
 from pytest_django.live_server_helper import LiveServer
 
 from recovery.models import Profile
-from tests.browser import BrowserPage, assert_no_csp_violations
+from tests.browser import PASSWORD, BrowserPage, assert_no_csp_violations
 
-PASSWORD = "correct horse battery staple 42"
 BROWSER_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -73,11 +73,16 @@ def reference_data(django_db_blocker):
 # --- static files ----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session", autouse=True)
+PRODUCTION_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+@pytest.fixture(scope="session")
 def collected_static(tmp_path_factory):
-    """Collect static files once, as `make serve` does, so pages render with the manifest."""
+    """Collect static files once, as `make serve` does, for the browser tests: from then on
+    pages name them as production does, with the manifest's hashed names."""
     root = tmp_path_factory.mktemp("staticfiles")
-    with override_settings(STATIC_ROOT=root):
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": PRODUCTION_STATIC_STORAGE}}
+    with override_settings(STATIC_ROOT=root, STORAGES=storages):
         call_command("collectstatic", interactive=False, verbosity=0)
         yield root
 

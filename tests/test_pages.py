@@ -140,7 +140,7 @@ def test_healthz_says_503_when_the_database_does_not_answer(client, monkeypatch)
     def broken_cursor(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("recovery.views.connection.cursor", broken_cursor)
+    monkeypatch.setattr("recovery.accounts.views.connection.cursor", broken_cursor)
     response = client.get("/healthz")
     assert response.status_code == 503
 

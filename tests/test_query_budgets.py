@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from recovery.management.commands.seed_demo import seed_demo
-from recovery.pages import main_pages
+from tests.perf.pages import main_pages
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 

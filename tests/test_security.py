@@ -22,7 +22,7 @@ from recovery.models import (
     SymptomEntry,
     Treatment,
 )
-from tests.conftest import PASSWORD
+from tests.browser import PASSWORD
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -217,9 +217,15 @@ def test_htmx_sends_the_csrf_token_in_a_header(owner_client):
 # --- accounts ------------------------------------------------------------------------------------
 
 
-def test_passwords_are_hashed_with_argon2(django_user_model):
+def test_production_hashes_passwords_with_argon2(django_user_model, settings):
+    from recovery import settings as production
+
+    # The suite itself uses a fast hasher (tests/settings.py); production must not.
+    assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
     user = django_user_model.objects.create_user(username="erin", password=PASSWORD)
     assert identify_hasher(user.password).algorithm == "argon2"
+    assert user.check_password(PASSWORD)
 
 
 def test_five_wrong_passwords_lock_that_log_in_with_a_clear_message(client, owner, other_user):

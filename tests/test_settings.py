@@ -111,6 +111,7 @@ def test_production_settings_pass_the_deploy_check():
             "settings.SECURE_PROXY_SSL_HEADER",
             "('HTTP_X_FORWARDED_PROTO', 'https')",
         ),
+        ({}, "settings.PASSWORD_HASHERS[0]", "django.contrib.auth.hashers.Argon2PasswordHasher"),
         (
             {},
             "settings.STORAGES['staticfiles']['BACKEND']",

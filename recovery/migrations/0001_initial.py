@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import recovery.validators
+import recovery.common.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -20,13 +20,13 @@ class Migration(migrations.Migration):
             name='Profile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[recovery.validators.validate_time_zone])),
+                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[recovery.common.validators.validate_time_zone])),
                 ('fluid_units', models.CharField(choices=[('metric', 'Metric (litres and mL)'), ('us', 'US fluid ounces (fl oz)')], default='metric', max_length=8)),
                 ('daily_fluid_goal_ml', models.PositiveIntegerField(default=2000, validators=[django.core.validators.MinValueValidator(500), django.core.validators.MaxValueValidator(6000)])),
                 ('fluid_limit_ml', models.PositiveIntegerField(blank=True, help_text="A daily maximum set by the user's clinician; the goal never exceeds it.", null=True, validators=[django.core.validators.MinValueValidator(500), django.core.validators.MaxValueValidator(6000)])),
                 ('provider_name', models.CharField(blank=True, max_length=120)),
-                ('provider_phone', models.CharField(blank=True, max_length=40, validators=[recovery.validators.validate_phone_number])),
-                ('emergency_number', models.CharField(default='911', max_length=40, validators=[recovery.validators.validate_phone_number])),
+                ('provider_phone', models.CharField(blank=True, max_length=40, validators=[recovery.common.validators.validate_phone_number])),
+                ('emergency_number', models.CharField(default='911', max_length=40, validators=[recovery.common.validators.validate_phone_number])),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
             ],
             options={

@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
             name='StretchSession',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('side', models.CharField(choices=[('left', 'Left'), ('right', 'Right'), ('both', 'Both sides')], default='both', max_length=5)),
+                ('side', models.CharField(choices=[('left', 'Left leg'), ('right', 'Right leg'), ('both', 'Both legs')], default='both', max_length=5)),
                 ('holds', models.PositiveSmallIntegerField(verbose_name='number of holds')),
                 ('hold_seconds', models.PositiveSmallIntegerField(verbose_name='seconds per hold')),
                 ('rest_seconds', models.PositiveSmallIntegerField(default=15, verbose_name='seconds of rest between holds')),

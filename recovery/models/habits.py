@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from recovery.models.injuries import NOTES_MAX_LENGTH, Injury
+from recovery.models.injuries import NOTES_MAX_LENGTH, Injury, Side
 
 
 class FluidEntry(models.Model):
@@ -36,10 +36,7 @@ class FluidEntry(models.Model):
 
 
 class Cramp(models.Model):
-    class Side(models.TextChoices):
-        LEFT = "left", "Left leg"
-        RIGHT = "right", "Right leg"
-        BOTH = "both", "Both legs"
+    Side = Side
 
     HELPED = {
         "stretching": "Stretching",
@@ -93,18 +90,18 @@ class Cramp(models.Model):
         return ", ".join(self.HELPED[key] for key in self.helped if key in self.HELPED)
 
 
+class StretchSessionStatus(models.TextChoices):
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    STOPPED = "stopped", "Stopped early"
+
+
 class StretchSession(models.Model):
     """A stretch done: logged by hand, or run with the guided hold timer."""
 
-    class Side(models.TextChoices):
-        LEFT = "left", "Left"
-        RIGHT = "right", "Right"
-        BOTH = "both", "Both sides"
+    Side = Side
 
-    class Status(models.TextChoices):
-        RUNNING = "running", "Running"
-        DONE = "done", "Done"
-        STOPPED = "stopped", "Stopped early"
+    Status = StretchSessionStatus
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stretch_sessions"
@@ -130,7 +127,7 @@ class StretchSession(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user"],
-                condition=models.Q(status="running"),
+                condition=models.Q(status=StretchSessionStatus.RUNNING),
                 name="one_running_stretch_per_user",
             ),
             models.CheckConstraint(

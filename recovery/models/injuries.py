@@ -8,6 +8,14 @@ from django.urls import reverse
 NOTES_MAX_LENGTH = 5000
 
 
+class Side(models.TextChoices):
+    """Which leg: the same answer for an injury, a cramp and a stretch."""
+
+    LEFT = "left", "Left leg"
+    RIGHT = "right", "Right leg"
+    BOTH = "both", "Both legs"
+
+
 class Injury(models.Model):
     class Kind(models.TextChoices):
         STRAIN = "strain", "Muscle strain or pull"
@@ -18,10 +26,7 @@ class Injury(models.Model):
         SORENESS = "soreness", "Soreness or tightness"
         OTHER = "other", "Something else"
 
-    class Side(models.TextChoices):
-        LEFT = "left", "Left leg"
-        RIGHT = "right", "Right leg"
-        BOTH = "both", "Both legs"
+    Side = Side
 
     class Cause(models.TextChoices):
         UNKNOWN = "unknown", "I don't know"
@@ -163,6 +168,18 @@ class SymptomEntry(models.Model):
     def red_flags(self):
         """The warning signs answered yes, as (field, question) pairs."""
         return [(name, text) for name, text in self.RED_FLAGS.items() if getattr(self, name)]
+
+    @property
+    def has_warning_sign(self):
+        return any(getattr(self, name) for name in self.RED_FLAGS)
+
+    @classmethod
+    def warning_sign_q(cls):
+        """The condition "the entry has a warning sign", for queries (`has_warning_sign`)."""
+        condition = models.Q()
+        for name in cls.RED_FLAGS:
+            condition |= models.Q(**{name: True})
+        return condition
 
     def symptoms(self):
         return [text for name, text in self.SYMPTOMS.items() if getattr(self, name)]

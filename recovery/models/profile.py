@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from recovery import units
-from recovery.validators import validate_phone_number, validate_time_zone
+from recovery.common import units
+from recovery.common.validators import validate_phone_number, validate_time_zone
 
 # Bounds on a daily fluid goal or a clinician's limit, in mL. Outside them a typo is far
 # more likely than a real prescription (0.5 L to 6 L).

@@ -58,14 +58,17 @@ class Treatment(models.Model):
         return reverse("treatment_edit", args=[self.pk])
 
 
+class IceSessionStatus(models.TextChoices):
+    RUNNING = "running", "Running"
+    COMPLETED = "completed", "Completed"
+    STOPPED = "stopped", "Stopped early"
+    CANCELLED = "cancelled", "Cancelled"
+
+
 class IceSession(models.Model):
     """One timed icing. The server's timestamps are the truth; pages only count down to them."""
 
-    class Status(models.TextChoices):
-        RUNNING = "running", "Running"
-        COMPLETED = "completed", "Completed"
-        STOPPED = "stopped", "Stopped early"
-        CANCELLED = "cancelled", "Cancelled"
+    Status = IceSessionStatus
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ice_sessions"
@@ -85,7 +88,7 @@ class IceSession(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user"],
-                condition=models.Q(status="running"),
+                condition=models.Q(status=IceSessionStatus.RUNNING),
                 name="one_running_ice_session_per_user",
             ),
             models.CheckConstraint(

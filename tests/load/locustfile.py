@@ -1,6 +1,6 @@
 """Simulated users for `make load`: each signs in to its own account and goes through the
 real flows. Every write that gets a success response is counted, per user, in the JSON file
-named by LOAD_RESULTS, so `manage.py load_check` can compare it with the database."""
+named by LOAD_RESULTS, so `python -m tests.load.check` can compare it with the database."""
 
 import datetime as dt
 import itertools

@@ -22,7 +22,7 @@ done
 createdb -h 127.0.0.1 -U postgres recovery_load 2>/dev/null || true
 $PY manage.py migrate --noinput --verbosity 0
 $PY manage.py collectstatic --noinput --verbosity 0
-$PY manage.py load_users --count "$USERS"
+$PY -m tests.load.users --count "$USERS"
 
 .venv/bin/gunicorn recovery.wsgi --bind "127.0.0.1:$PORT" --workers "${LOAD_WORKERS:-4}" \
   --log-level warning --pid /tmp/recovery-load.pid &
@@ -41,4 +41,4 @@ RAMP=$(( (USERS + RATE - 1) / RATE ))
   --only-summary --csv /tmp/recovery-load
 kill "$(cat /tmp/recovery-load.pid)"
 sleep 1
-$PY manage.py load_check "$LOAD_RESULTS"
+$PY -m tests.load.check "$LOAD_RESULTS"

@@ -1,0 +1,427 @@
+"""Everything a user logged, out as a ZIP of CSV files plus one JSON document, and back in
+from that JSON document."""
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from anatomy.models import Muscle, Region, Stretch
+from recovery.models import (
+    Acknowledgement,
+    Cramp,
+    FluidEntry,
+    IceSession,
+    Injury,
+    StretchSession,
+    SymptomEntry,
+    Treatment,
+    get_profile,
+)
+from recovery.treatments.sessions import settle_sessions
+
+FORMAT = "leg-recovery-tracker"
+VERSION = 1
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PROFILE_FIELDS = [
+    "time_zone",
+    "fluid_units",
+    "daily_fluid_goal_ml",
+    "fluid_limit_ml",
+    "provider_name",
+    "provider_phone",
+    "emergency_number",
+]
+ENTRY_FIELDS = [
+    "pain",
+    "resting",
+    "character",
+    *SymptomEntry.SYMPTOMS,
+    *SymptomEntry.RED_FLAGS,
+    "notes",
+]
+
+
+CSV_COLUMNS = {
+    "injuries.csv": [
+        "id", "kind", "muscles", "region", "side", "onset_at", "cause", "grade", "status",
+        "resolved_on", "notes",
+    ],
+    "symptom_entries.csv": ["injury", "recorded_at", *ENTRY_FIELDS],
+    "acknowledgements.csv": ["injury", "kind", "at", "note"],
+    "treatments.csv": ["injury", "kind", "detail", "at", "duration_minutes", "notes"],
+    "ice_sessions.csv": ["id", "injury", "started_at", "planned_end_at", "ended_at", "status"],
+    "fluids.csv": ["at", "amount_ml", "drink"],
+    "cramps.csv": [
+        "started_at", "muscle", "side", "duration_seconds", "pain", "at_night", "woke_me",
+        "numbness", "swelling", "helped", "notes",
+    ],
+    "stretches.csv": [
+        "stretch", "injury", "side", "holds", "holds_done", "hold_seconds", "rest_seconds",
+        "pain_during", "at", "status", "notes",
+    ],
+}  # fmt: skip
+
+
+class ImportRefused(Exception):
+    """The file cannot be imported; the message says why, for the user."""
+
+
+def _when(value, zone):
+    return value.astimezone(zone).isoformat() if value else None
+
+
+def collect(user):
+    """The user's whole log as plain data (a fixed number of queries)."""
+    settle_sessions(user)  # a session that has ended is exported as ended
+    profile = get_profile(user)
+    zone = profile.zone
+    injuries = Injury.objects.filter(user=user).select_related("region").order_by("onset_at", "pk")
+    injuries = injuries.prefetch_related("muscles", "entries", "acknowledgements")
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": _when(timezone.now(), zone),
+        "profile": {
+            **{name: getattr(profile, name) for name in PROFILE_FIELDS},
+            "cramps_contacted_at": _when(profile.cramps_contacted_at, zone),
+        },
+        "injuries": [
+            {
+                "id": injury.pk,
+                "kind": injury.kind,
+                "muscles": sorted(m.slug for m in injury.muscles.all()),
+                "region": injury.region.slug if injury.region else None,
+                "side": injury.side,
+                "onset_at": _when(injury.onset_at, zone),
+                "cause": injury.cause,
+                "grade": injury.grade,
+                "notes": injury.notes,
+                "status": injury.status,
+                "resolved_on": injury.resolved_on.isoformat() if injury.resolved_on else None,
+                "milestones": injury.milestones,
+                "entries": [
+                    {"recorded_at": _when(e.recorded_at, zone)}
+                    | {name: getattr(e, name) for name in ENTRY_FIELDS}
+                    for e in sorted(injury.entries.all(), key=lambda e: (e.recorded_at, e.pk))
+                ],
+                "acknowledgements": [
+                    {"kind": a.kind, "at": _when(a.at, zone), "note": a.note}
+                    for a in sorted(injury.acknowledgements.all(), key=lambda a: (a.at, a.pk))
+                ],
+            }
+            for injury in injuries
+        ],
+        "ice_sessions": [
+            {
+                "id": s.pk,
+                "injury": s.injury_id,
+                "started_at": _when(s.started_at, zone),
+                "planned_end_at": _when(s.planned_end_at, zone),
+                "ended_at": _when(s.ended_at, zone),
+                "status": s.status,
+            }
+            for s in IceSession.objects.filter(user=user).order_by("started_at", "pk")
+        ],
+        "treatments": [
+            {
+                "injury": t.injury_id,
+                "kind": t.kind,
+                "detail": t.detail,
+                "at": _when(t.at, zone),
+                "duration_minutes": t.duration_minutes,
+                "notes": t.notes,
+                "ice_session": t.ice_session_id,
+            }
+            for t in Treatment.objects.filter(user=user).order_by("at", "pk")
+        ],
+        "fluids": [
+            {"at": _when(f.at, zone), "amount_ml": f.amount_ml, "drink": f.drink}
+            for f in FluidEntry.objects.filter(user=user).order_by("at", "pk")
+        ],
+        "cramps": [
+            {
+                "started_at": _when(c.started_at, zone),
+                "muscle": c.muscle.slug if c.muscle else None,
+                "side": c.side,
+                "duration_seconds": c.duration_seconds,
+                "pain": c.pain,
+                "at_night": c.at_night,
+                "woke_me": c.woke_me,
+                "numbness": c.numbness,
+                "swelling": c.swelling,
+                "helped": c.helped,
+                "notes": c.notes,
+            }
+            for c in Cramp.objects.filter(user=user)
+            .select_related("muscle")
+            .order_by("started_at", "pk")
+        ],
+        "stretches": [
+            {
+                "stretch": s.stretch.slug,
+                "injury": s.injury_id,
+                "side": s.side,
+                "holds": s.holds,
+                "hold_seconds": s.hold_seconds,
+                "rest_seconds": s.rest_seconds,
+                "holds_done": s.holds_done,
+                "pain_during": s.pain_during,
+                "at": _when(s.at, zone),
+                "status": s.status,
+                "notes": s.notes,
+            }
+            for s in StretchSession.objects.filter(user=user)
+            .exclude(status=StretchSession.Status.RUNNING)
+            .select_related("stretch")
+            .order_by("at", "pk")
+        ],
+    }
+
+
+def safe_cell(value):
+    """A spreadsheet cell that cannot run as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv(rows, columns):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([safe_cell(row.get(column)) for column in columns])
+    return out.getvalue()
+
+
+def zip_archive(data):
+    """The ZIP: one CSV per kind of log, and data.json for re-import."""
+    entries, acks = [], []
+    for injury in data["injuries"]:
+        entries += [{"injury": injury["id"], **entry} for entry in injury["entries"]]
+        acks += [{"injury": injury["id"], **ack} for ack in injury["acknowledgements"]]
+    injury_rows = [{**i, "muscles": ", ".join(i["muscles"])} for i in data["injuries"]]
+    rows = {
+        "injuries.csv": injury_rows,
+        "symptom_entries.csv": entries,
+        "acknowledgements.csv": acks,
+        "treatments.csv": data["treatments"],
+        "ice_sessions.csv": data["ice_sessions"],
+        "fluids.csv": data["fluids"],
+        "cramps.csv": data["cramps"],
+        "stretches.csv": data["stretches"],
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, columns in CSV_COLUMNS.items():
+            archive.writestr(name, _csv(rows[name], columns))
+        archive.writestr("data.json", json.dumps(data, ensure_ascii=False, indent=2))
+    return buffer.getvalue()
+
+
+# --- import ------------------------------------------------------------------------------------
+
+
+def _has_logs(user):
+    return any(
+        model.objects.filter(user=user).exists()
+        for model in (Injury, Treatment, IceSession, FluidEntry, Cramp, StretchSession)
+    )
+
+
+def _time(value, what):
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ImportRefused(f"A {what} time ({value!r}) is not a date and time.") from None
+    if moment.tzinfo is None:
+        raise ImportRefused(f"A {what} time ({value!r}) has no time-zone offset.")
+    return moment
+
+
+def _save(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def restore(user, raw):
+    """Import an exported JSON document into an empty account, all or nothing."""
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ImportRefused(
+            "This is not a JSON file. Choose the data.json from an export."
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportRefused(
+            "This file is not an export from this app. Choose the data.json from an export."
+        )
+    if data.get("version") != VERSION:
+        raise ImportRefused(f"This export's version ({data.get('version')!r}) is not supported.")
+    if _has_logs(user):
+        raise ImportRefused(
+            "Import works into an account with no logs yet, so nothing is doubled. This account "
+            "already has logs."
+        )
+    try:
+        with transaction.atomic():
+            _restore(user, data)
+    except ValidationError as error:  # a model refused a value: say which, change nothing
+        raise ImportRefused(
+            f"A value in the file is not allowed ({error!s:.120}); nothing was imported."
+        ) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ImportRefused(
+            f"The file is incomplete or damaged ({error!s:.80}); nothing was imported."
+        ) from None
+
+
+def _restore(user, data):
+    profile = get_profile(user)
+    for name in PROFILE_FIELDS:
+        if name in data["profile"]:
+            setattr(profile, name, data["profile"][name])
+    if data["profile"].get("cramps_contacted_at"):
+        profile.cramps_contacted_at = _time(data["profile"]["cramps_contacted_at"], "profile")
+    _save(profile)
+    muscles = {m.slug: m for m in Muscle.objects.all()}
+    regions = {r.slug: r for r in Region.objects.all()}
+    stretches = {s.slug: s for s in Stretch.objects.all()}
+    injury_ids, session_ids = {}, {}
+    for item in data["injuries"]:
+        unknown = [slug for slug in item["muscles"] if slug not in muscles]
+        if unknown:
+            raise ImportRefused(
+                f"The file names muscles this app does not know: {', '.join(unknown)}."
+            )
+        injury = _save(
+            Injury(
+                user=user,
+                kind=item["kind"],
+                region=regions.get(item["region"]) if item["region"] else None,
+                side=item["side"],
+                onset_at=_time(item["onset_at"], "injury"),
+                cause=item["cause"],
+                grade=item["grade"],
+                notes=item["notes"],
+                status=item["status"],
+                resolved_on=dt.date.fromisoformat(item["resolved_on"])
+                if item["resolved_on"]
+                else None,
+                milestones=item["milestones"],
+            )
+        )
+        injury.muscles.set([muscles[slug] for slug in item["muscles"]])
+        injury_ids[item["id"]] = injury
+        for entry in item["entries"]:
+            _save(
+                SymptomEntry(
+                    injury=injury,
+                    recorded_at=_time(entry["recorded_at"], "entry"),
+                    **{name: entry[name] for name in ENTRY_FIELDS},
+                )
+            )
+        for ack in item["acknowledgements"]:
+            _save(
+                Acknowledgement(
+                    injury=injury,
+                    kind=ack["kind"],
+                    at=_time(ack["at"], "acknowledgement"),
+                    note=ack["note"],
+                )
+            )
+    for item in data["ice_sessions"]:
+        session = _save(
+            IceSession(
+                user=user,
+                injury=injury_ids.get(item["injury"]),
+                started_at=_time(item["started_at"], "ice session"),
+                planned_end_at=_time(item["planned_end_at"], "ice session"),
+                ended_at=_time(item["ended_at"], "ice session") if item["ended_at"] else None,
+                status=item["status"],
+                barrier_confirmed=True,
+            )
+        )
+        session_ids[item["id"]] = session
+    for item in data["treatments"]:
+        _save(
+            Treatment(
+                user=user,
+                injury=injury_ids.get(item["injury"]),
+                kind=item["kind"],
+                detail=item["detail"],
+                at=_time(item["at"], "treatment"),
+                duration_minutes=item["duration_minutes"],
+                notes=item["notes"],
+                ice_session=session_ids.get(item["ice_session"]),
+            )
+        )
+    for item in data["fluids"]:
+        _save(
+            FluidEntry(
+                user=user,
+                at=_time(item["at"], "drink"),
+                amount_ml=item["amount_ml"],
+                drink=item["drink"],
+            )
+        )
+    for item in data["cramps"]:
+        _save(
+            Cramp(
+                user=user,
+                started_at=_time(item["started_at"], "cramp"),
+                muscle=muscles.get(item["muscle"]) if item["muscle"] else None,
+                **{
+                    k: item[k]
+                    for k in [
+                        "side",
+                        "duration_seconds",
+                        "pain",
+                        "at_night",
+                        "woke_me",
+                        "numbness",
+                        "swelling",
+                        "helped",
+                        "notes",
+                    ]
+                },
+            )
+        )
+    for item in data["stretches"]:
+        if item["stretch"] not in stretches:
+            raise ImportRefused(
+                f"The file names a stretch this app does not know: {item['stretch']}."
+            )
+        _save(
+            StretchSession(
+                user=user,
+                stretch=stretches[item["stretch"]],
+                injury=injury_ids.get(item["injury"]),
+                at=_time(item["at"], "stretch"),
+                **{
+                    k: item[k]
+                    for k in [
+                        "side",
+                        "holds",
+                        "hold_seconds",
+                        "rest_seconds",
+                        "holds_done",
+                        "pain_during",
+                        "status",
+                        "notes",
+                    ]
+                },
+            )
+        )

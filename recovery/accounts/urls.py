@@ -1,0 +1,27 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from recovery.accounts import data_views, views
+from recovery.accounts.password_reset import ThrottledPasswordResetView
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
+    path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/profile/", views.profile, name="profile"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path(
+        "accounts/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path("accounts/data/", data_views.data_page, name="data"),
+    path("accounts/data/export/", data_views.export_download, name="export"),
+    path("accounts/data/import/", data_views.import_upload, name="import"),
+    path("accounts/delete/", data_views.delete_account, name="delete_account"),
+    path("accounts/", include("django.contrib.auth.urls")),
+]

@@ -1,0 +1,66 @@
+"""Accounts: signing up, the profile, and the small pages a deployment needs (healthz)."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from recovery.accounts.forms import ProfileForm, SignupForm
+from recovery.common.validators import time_zone_names
+from recovery.models import Profile, get_profile
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="recovery.accounts.backends.ModelBackendWithProfile")
+        messages.success(request, "Welcome! Your account is ready.")
+        return redirect("home")
+    return render(
+        request,
+        "registration/signup.html",
+        {"form": form, "time_zone_names": time_zone_names()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    # A copy: a rejected form must not leave bad values on the profile the page still uses.
+    profile = Profile.objects.get(pk=get_profile(request.user).pk)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect("profile")
+    return render(
+        request,
+        "recovery/accounts/profile.html",
+        {"form": form, "time_zone_names": time_zone_names()},
+    )
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+def favicon(request):
+    return redirect(static("favicon.svg"), permanent=True)

@@ -1,0 +1,1 @@
+"""Daily habits: drinks against a goal, leg cramps, and stretching with a guided hold timer."""

@@ -1,0 +1,116 @@
+"""Leg cramps: log one in a few taps, see them beside that day's drinks and stretching, and the
+advice they lead to."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from recovery.common.days import day_bounds
+from recovery.common.deletion import confirm_delete
+from recovery.common.local_day import LocalDate
+from recovery.habits import hydration
+from recovery.habits.forms import CrampForm
+from recovery.injuries import advice
+from recovery.models import Cramp, StretchSession, get_profile
+from recovery.treatments.sessions import settle_sessions
+
+
+def _stretches_per_day(user, zone, since):
+    """{local day: finished stretches} since the first moment of `since`, in one query."""
+    start, _ = day_bounds(since, zone)
+    rows = (
+        StretchSession.objects.filter(user=user, at__gte=start)
+        .exclude(status=StretchSession.Status.RUNNING)
+        .annotate(day=LocalDate("at", tzinfo=zone))
+        .values("day")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {row["day"]: row["count"] for row in rows}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cramps(request):
+    form = CrampForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cramp = form.save(commit=False)
+        cramp.user = request.user
+        form.save()
+        messages.success(request, "Cramp logged.")
+        return redirect("cramps")
+    profile = get_profile(request.user)
+    settle_sessions(request.user)
+    recent = list(
+        Cramp.objects.filter(user=request.user)
+        .select_related("muscle")
+        .order_by("-started_at")[:30]
+    )
+    since = timezone.localdate() - dt.timedelta(days=30)
+    fluids = hydration.daily_totals(request.user, profile.zone, since)
+    stretches = _stretches_per_day(request.user, profile.zone, since)
+    rows = []
+    for cramp in recent:
+        day = timezone.localtime(cramp.started_at).date()
+        rows.append(
+            {
+                "cramp": cramp,
+                "fluids": profile.format_volume(fluids.get(day, 0)),
+                "stretches": stretches.get(day, 0),
+            }
+        )
+    return render(
+        request,
+        "recovery/habits/cramps.html",
+        {
+            "form": form,
+            "rows": rows,
+            "advice": advice.cramp_advice_for(request),
+            "profile": profile,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cramp_edit(request, pk):
+    cramp = get_object_or_404(Cramp, pk=pk, user=request.user)
+    form = CrampForm(request.POST or None, instance=cramp)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Cramp updated.")
+        return redirect("cramps")
+    return render(request, "recovery/habits/cramp_form.html", {"form": form, "cramp": cramp})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cramp_delete(request, pk):
+    cramp = get_object_or_404(Cramp, pk=pk, user=request.user)
+    return confirm_delete(
+        request,
+        cramp,
+        title="Delete this cramp?",
+        what=f"Cramp on {timezone.localtime(cramp.started_at):%d %B %Y at %H:%M}",
+        consequence="The advice will be worked out again without it.",
+        back=reverse("cramps"),
+        done="cramps",
+        message="Cramp deleted.",
+    )
+
+
+@login_required
+@require_POST
+def cramps_contacted(request):
+    profile = get_profile(request.user)
+    profile.cramps_contacted_at = timezone.now()
+    profile.save(update_fields=["cramps_contacted_at"])
+    messages.success(request, "Recorded: you contacted your provider about your cramps.")
+    return redirect("cramps")

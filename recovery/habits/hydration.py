@@ -1,0 +1,57 @@
+"""Drinks against the daily goal, counted in the user's own days (one query each)."""
+
+from django.db.models import Sum
+from django.utils import timezone
+
+from recovery.common import units
+from recovery.common.days import day_bounds
+from recovery.common.local_day import LocalDate
+from recovery.models import FluidEntry
+
+# The quick-add buttons: a glass and a bottle in each unit system, in mL.
+QUICK_AMOUNTS = {
+    units.METRIC: [(250, "250 mL glass"), (500, "500 mL bottle")],
+    units.US: [(237, "8 fl oz glass"), (473, "16 fl oz bottle")],
+}
+
+
+def total_for_day(user, day, zone):
+    start, end = day_bounds(day, zone)
+    total = FluidEntry.objects.filter(user=user, at__gte=start, at__lt=end).aggregate(
+        total=Sum("amount_ml")
+    )["total"]
+    return total or 0
+
+
+def daily_totals(user, zone, since):
+    """{local day: total mL} for the days since `since` (a date), aggregated in the database."""
+    start, _ = day_bounds(since, zone)
+    rows = (
+        FluidEntry.objects.filter(user=user, at__gte=start)
+        .annotate(day=LocalDate("at", tzinfo=zone))
+        .values("day")
+        .annotate(total=Sum("amount_ml"))
+        .order_by("-day")
+    )
+    return {row["day"]: row["total"] for row in rows}
+
+
+def progress(total_ml, profile):
+    """What the page says about today's drinks; never urges drinking past a clinician's limit."""
+    goal = profile.effective_fluid_goal_ml()
+    limit = profile.fluid_limit_ml
+    percent = min(100, round(100 * total_ml / goal)) if goal else 0
+    at_limit = limit is not None and total_ml >= limit
+    return {
+        "total_ml": total_ml,
+        "goal_ml": goal,
+        "percent": percent,
+        "reached": total_ml >= goal,
+        "at_limit": at_limit,
+        "left_ml": max(0, goal - total_ml),
+        "limit_ml": limit,
+    }
+
+
+def today(user, profile):
+    return total_for_day(user, timezone.localdate(), profile.zone)

@@ -1,0 +1,162 @@
+"""The advice for the user's injuries and cramps: gathers what the triage rules need from the
+database in a fixed number of queries, and works it out once per request (`assessed_for`)."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from recovery.injuries import triage
+from recovery.models import Acknowledgement, Cramp, Injury, SymptomEntry, get_profile
+
+
+def _entries(field, order):
+    return Subquery(
+        SymptomEntry.objects.filter(injury=OuterRef("pk")).order_by(*order).values(field)[:1]
+    )
+
+
+def _last_ack(kind):
+    return Subquery(
+        Acknowledgement.objects.filter(injury=OuterRef("pk"), kind=kind)
+        .order_by("-at")
+        .values("at")[:1]
+    )
+
+
+def with_triage_facts(injuries):
+    """Annotate an injury queryset with the first, latest and highest entries and acks."""
+    return injuries.annotate(
+        first_entry_id=_entries("pk", ["recorded_at", "pk"]),
+        latest_entry_id=_entries("pk", ["-recorded_at", "-pk"]),
+        highest_pain=_entries("pain", ["-pain"]),
+        previous_pain=Subquery(
+            SymptomEntry.objects.filter(injury=OuterRef("pk"))
+            .order_by("-recorded_at", "-pk")
+            .values("pain")[1:2]
+        ),
+        last_contacted_at=_last_ack(Acknowledgement.Kind.CONTACTED_PROVIDER),
+        last_care_at=_last_ack(Acknowledgement.Kind.GOT_CARE),
+    )
+
+
+def entry_facts(entry):
+    if entry is None:
+        return None
+    flags = frozenset(name for name, _ in entry.red_flags())
+    return triage.EntryFacts(entry.pk, entry.recorded_at, entry.pain, flags)
+
+
+def injury_facts(injury, entries_by_id):
+    return triage.InjuryFacts(
+        id=injury.pk,
+        is_active=injury.is_active,
+        is_strain=injury.is_strain,
+        onset_at=injury.onset_at,
+        first=entry_facts(entries_by_id.get(injury.first_entry_id)),
+        highest_pain=injury.highest_pain,
+        latest=entry_facts(entries_by_id.get(injury.latest_entry_id)),
+        last_contacted_at=injury.last_contacted_at,
+        last_care_at=injury.last_care_at,
+    )
+
+
+@dataclass
+class InjuryAdvice:
+    injury: Injury
+    advice: triage.Advice
+    latest: SymptomEntry | None
+
+
+def assess(injuries, now=None):
+    """Advice for each annotated injury: two queries however many injuries and entries."""
+    now = now or timezone.now()
+    injuries = list(injuries)
+    ids = {i.first_entry_id for i in injuries} | {i.latest_entry_id for i in injuries}
+    entries = SymptomEntry.objects.in_bulk([pk for pk in ids if pk is not None])
+    return [
+        InjuryAdvice(
+            injury,
+            triage.assess_injury(injury_facts(injury, entries), now),
+            entries.get(injury.latest_entry_id),
+        )
+        for injury in injuries
+    ]
+
+
+def needs_attention(item):
+    """Whether an assessed injury's advice is shown on the dashboard and the banner: every
+    active injury, and a resolved one whose latest entry has a warning sign. Marking an
+    injury resolved does not silently drop its urgent advice; only recorded care or a newer
+    clear entry does."""
+    return item.injury.is_active or (item.latest is not None and item.latest.has_warning_sign)
+
+
+def most_serious_first(assessed):
+    return sorted(assessed, key=lambda item: -item.advice.level)
+
+
+def for_user(user, now=None):
+    """The advice for each of the user's injuries that needs attention, most serious first."""
+    injuries = with_triage_facts(Injury.objects.filter(user=user)).select_related("region")
+    return most_serious_first([item for item in assess(injuries, now) if needs_attention(item)])
+
+
+def for_injury(injury, now=None):
+    annotated = with_triage_facts(Injury.objects.filter(pk=injury.pk)).get()
+    return assess([annotated], now)[0].advice
+
+
+def for_cramps(user, now=None):
+    """Advice from the user's cramps of the last 7 days (one query)."""
+    now = now or timezone.now()
+    zone = get_profile(user).zone
+    cramps = Cramp.objects.filter(user=user, started_at__gte=now - triage.CRAMP_WINDOW)
+    facts = [
+        triage.CrampFacts(
+            cramp.pk,
+            cramp.started_at.astimezone(zone),
+            timedelta(seconds=cramp.duration_seconds),
+            cramp.at_night,
+            cramp.numbness,
+            cramp.swelling,
+        )
+        for cramp in cramps
+    ]
+    return triage.assess_cramps(facts, now, get_profile(user).cramps_contacted_at)
+
+
+# --- once per request ------------------------------------------------------------------------
+# The banner on every signed-in page and the page itself often need the same advice; these
+# work it out at most once per request.
+
+
+def assessed_for(request):
+    """The signed-in user's injuries that need attention, with their advice (`for_user`)."""
+    if not hasattr(request, "_assessed_injuries"):
+        request._assessed_injuries = for_user(request.user)
+    return request._assessed_injuries
+
+
+def remember_assessment(request, assessed):
+    """A page that has already assessed every one of the user's injuries (the report) hands
+    them over, so that `assessed_for` does not assess them again."""
+    request._assessed_injuries = most_serious_first(
+        [item for item in assessed if needs_attention(item)]
+    )
+
+
+def cramp_advice_for(request):
+    """The advice from the signed-in user's recent cramps (`for_cramps`)."""
+    if not hasattr(request, "_cramp_advice"):
+        request._cramp_advice = for_cramps(request.user)
+    return request._cramp_advice
+
+
+def advice_for_injury(request, injury):
+    """One injury's advice, reusing the request's assessment when it holds the injury."""
+    for item in assessed_for(request):
+        if item.injury.pk == injury.pk:
+            return item.advice
+    return for_injury(injury)

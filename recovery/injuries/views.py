@@ -1,0 +1,271 @@
+"""The injury log: injuries, their symptom entries, acknowledgements and milestones.
+
+Every query is scoped to the signed-in user; another user's object is a 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from anatomy import leg_map
+from anatomy.models import Muscle
+from recovery.common.deletion import confirm_delete
+from recovery.injuries import advice, guide
+from recovery.injuries.forms import (
+    AcknowledgementForm,
+    EntryForm,
+    InjuryForm,
+    InjuryStatusForm,
+    MilestonesForm,
+)
+from recovery.injuries.timeline import timeline_page
+from recovery.models import Acknowledgement, Injury, SymptomEntry, get_profile
+from recovery.treatments.rice import rice_today
+from recovery.treatments.sessions import settle_sessions
+
+
+def _injury_for(request, pk):
+    return get_object_or_404(Injury, pk=pk, user=request.user)
+
+
+def _entry_for(request, pk):
+    return get_object_or_404(
+        SymptomEntry.objects.select_related("injury"), pk=pk, injury__user=request.user
+    )
+
+
+def _picker_map():
+    muscles = list(Muscle.objects.select_related("compartment"))
+    return leg_map.build(muscles, href_for=lambda muscle: f"?muscle={muscle.slug}")
+
+
+@login_required
+@require_safe
+def injury_list(request):
+    injuries = Injury.objects.filter(user=request.user).prefetch_related("muscles")
+    injuries = injuries.select_related("region")
+    return render(
+        request,
+        "recovery/injuries/injury_list.html",
+        {
+            "active": [i for i in injuries if i.is_active],
+            "resolved": [i for i in injuries if not i.is_active],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def injury_new(request):
+    initial = {}
+    if slug := request.GET.get("muscle"):
+        initial["muscles"] = [slug]
+    form = InjuryForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            injury = form.save(commit=False)
+            injury.user = request.user
+            injury.save()
+            form.save_m2m()
+            injury.entries.create(recorded_at=injury.onset_at, pain=form.cleaned_data["pain"])
+        messages.success(request, "Injury logged. Add how it feels as often as you like.")
+        return redirect(injury)
+    return render(
+        request,
+        "recovery/injuries/injury_form.html",
+        {"form": form, "leg_map": _picker_map(), "creating": True},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def injury_edit(request, pk):
+    injury = _injury_for(request, pk)
+    form = InjuryForm(request.POST or None, instance=injury, with_pain=False)
+    status_form = InjuryStatusForm(
+        request.POST or None,
+        injury=injury,
+        initial={"status": injury.status, "resolved_on": injury.resolved_on},
+    )
+    if request.method == "POST" and form.is_valid() and status_form.is_valid():
+        with transaction.atomic():
+            injury = form.save(commit=False)
+            injury.status = status_form.cleaned_data["status"]
+            injury.resolved_on = status_form.cleaned_data["resolved_on"]
+            injury.save()
+            form.save_m2m()
+        messages.success(request, "Injury updated.")
+        return redirect(injury)
+    return render(
+        request,
+        "recovery/injuries/injury_form.html",
+        {
+            "form": form,
+            "status_form": status_form,
+            "injury": injury,
+            "leg_map": _picker_map(),
+            "creating": False,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def injury_delete(request, pk):
+    injury = _injury_for(request, pk)
+    return confirm_delete(
+        request,
+        injury,
+        title="Delete this injury?",
+        what=injury.title(),
+        consequence=f"Its {injury.entries.count()} entries and everything you recorded "
+        "against it will be deleted too. This cannot be undone.",
+        back=injury.get_absolute_url(),
+        done="injuries",
+        message="The injury and all its entries were deleted.",
+    )
+
+
+def _injury_context(request, injury, entry_form=None, ack_form=None):
+    page, items = timeline_page(injury, request.GET.get("page"))
+    milestones_done = injury.milestones or {}
+    return {
+        "injury": injury,
+        "advice": advice.advice_for_injury(request, injury),
+        "profile": get_profile(request.user),
+        "entry_form": entry_form or EntryForm(injury=injury),
+        "ack_form": ack_form or AcknowledgementForm(injury=injury),
+        "page": page,
+        "timeline": items,
+        "recovery_rows": guide.typical_recovery(injury),
+        "guide": guide.GUIDE,
+        "milestones": [{**m, "done_on": milestones_done.get(m["key"])} for m in guide.MILESTONES],
+        "days_since_onset": (timezone.now() - injury.onset_at).days,
+        "rice_today": rice_today([injury])[injury.pk],
+    }
+
+
+def _injury_with_relations(request, pk):
+    return get_object_or_404(
+        Injury.objects.select_related("region")
+        .prefetch_related(
+            Prefetch("muscles", queryset=Muscle.objects.select_related("group", "compartment"))
+        )
+        .annotate(entry_count=Count("entries", distinct=True)),
+        pk=pk,
+        user=request.user,
+    )
+
+
+@login_required
+@require_safe
+def injury_detail(request, pk):
+    injury = _injury_with_relations(request, pk)
+    settle_sessions(request.user)  # an ice session that has ended shows on the timeline
+    return render(request, "recovery/injuries/injury_detail.html", _injury_context(request, injury))
+
+
+@login_required
+@vary_on_headers("HX-Request")
+@require_http_methods(["GET", "POST"])
+def entry_new(request, pk):
+    injury = _injury_with_relations(request, pk)
+    form = EntryForm(request.POST or None, injury=injury)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if not request.htmx:
+            messages.success(request, "Entry saved.")
+            return redirect(injury)
+        injury.entry_count += 1  # counted before this entry; the timeline's pages need it
+        context = _injury_context(request, injury)
+        context["entry_saved"] = True
+        return render(request, "recovery/injuries/injury_detail.html#live", context)
+    if request.htmx:
+        context = _injury_context(request, injury, entry_form=form)
+        return render(request, "recovery/injuries/injury_detail.html#live", context)
+    return render(request, "recovery/injuries/entry_form.html", {"form": form, "injury": injury})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_edit(request, pk):
+    entry = _entry_for(request, pk)
+    form = EntryForm(request.POST or None, instance=entry, injury=entry.injury)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Entry updated.")
+        return redirect(entry.injury)
+    return render(
+        request,
+        "recovery/injuries/entry_form.html",
+        {"form": form, "injury": entry.injury, "entry": entry},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_delete(request, pk):
+    entry = _entry_for(request, pk)
+    local = timezone.localtime(entry.recorded_at)
+    return confirm_delete(
+        request,
+        entry,
+        title="Delete this entry?",
+        what=f"Pain {entry.pain}/10 on {local:%d %B %Y at %H:%M}",
+        consequence="The advice will be worked out again without it. This cannot be undone.",
+        back=entry.injury.get_absolute_url(),
+        done=entry.injury.get_absolute_url(),
+        message="Entry deleted.",
+    )
+
+
+@login_required
+@require_POST
+def acknowledge(request, pk):
+    injury = _injury_with_relations(request, pk)
+    form = AcknowledgementForm(request.POST, injury=injury)
+    if form.is_valid():
+        ack = form.save()
+        messages.success(request, f"Recorded: {ack.get_kind_display().lower()}.")
+        return redirect(injury)
+    context = _injury_context(request, injury, ack_form=form)
+    return render(request, "recovery/injuries/injury_detail.html", context, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def acknowledgement_delete(request, pk):
+    ack = get_object_or_404(
+        Acknowledgement.objects.select_related("injury"), pk=pk, injury__user=request.user
+    )
+    return confirm_delete(
+        request,
+        ack,
+        title="Remove this from the timeline?",
+        what=f"{ack.get_kind_display()} on {timezone.localtime(ack.at):%d %B %Y at %H:%M}",
+        consequence="The advice will be worked out again without it.",
+        back=ack.injury.get_absolute_url(),
+        done=ack.injury.get_absolute_url(),
+        message="Removed from the timeline.",
+    )
+
+
+@login_required
+@require_POST
+def milestones(request, pk):
+    injury = _injury_for(request, pk)
+    form = MilestonesForm(request.POST)
+    if form.is_valid():
+        today = timezone.localdate().isoformat()
+        previous = injury.milestones or {}
+        injury.milestones = {key: previous.get(key, today) for key in form.cleaned_data["done"]}
+        injury.save(update_fields=["milestones"])
+        messages.success(request, "Milestones saved.")
+    else:
+        messages.error(request, "Choose milestones from the list; nothing was changed.")
+    return redirect(f"{injury.get_absolute_url()}#milestones")

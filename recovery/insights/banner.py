@@ -1,0 +1,43 @@
+"""The advice banner: the most serious current advice, at the top of every signed-in page."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+
+from recovery.injuries import advice, triage
+
+
+@dataclass
+class Banner:
+    level: triage.Level
+    reasons: list
+    url: str
+
+    @property
+    def reason(self):
+        return self.reasons[0]
+
+
+def banner_for(assessed, cramp_advice=None):
+    """The banner for the assessed injuries and the cramp advice: the highest level from
+    "call your provider" up, or None when nothing reaches it."""
+    candidates = [(item.advice, item.injury.get_absolute_url() + "#advice") for item in assessed]
+    if cramp_advice is not None:
+        candidates.append((cramp_advice, reverse("cramps") + "#advice"))
+    serious = [pair for pair in candidates if pair[0].level >= triage.Level.CALL_PROVIDER]
+    if not serious:
+        return None
+    chosen, url = max(serious, key=lambda pair: pair[0].level)
+    return Banner(chosen.level, chosen.top_reasons(), url)
+
+
+def advice_banner(request):
+    """Context processor: the banner, worked out only if a template shows it."""
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {}
+    return {
+        "advice_banner": SimpleLazyObject(
+            lambda: banner_for(advice.assessed_for(request), advice.cramp_advice_for(request))
+        )
+    }

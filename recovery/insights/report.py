@@ -1,0 +1,162 @@
+"""The one-page report for a provider: what the log shows for a range of days.
+
+Up to a month, the pain chart and table show every entry. Over longer ranges the chart has a
+point per day and the table sums the days by week (up to three months) or by month, so the
+report still prints on a page or two; every warning sign and every note is still listed.
+"""
+
+import datetime as dt
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from recovery.common.days import day_bounds, days_of, month_bounds, week_bounds
+from recovery.habits import hydration
+from recovery.injuries import advice
+from recovery.insights import charts, pain_days
+from recovery.insights.charts import series_from_entries
+from recovery.models import Acknowledgement, Cramp, StretchSession, SymptomEntry, Treatment
+
+ENTRY_DAYS = 31  # ranges up to this long show every entry
+WEEK_DAYS = 92  # longer ones sum by week up to this long, then by month
+
+
+def period_of(days):
+    """How a range of `days` is summed in the tables: None (every entry), weeks or months."""
+    if days <= ENTRY_DAYS:
+        return None
+    return week_bounds if days <= WEEK_DAYS else month_bounds
+
+
+def _notable():
+    """Entries the long report lists one by one: any warning sign, or a note."""
+    return ~Q(notes="") | SymptomEntry.warning_sign_q()
+
+
+def build(user, profile, injuries, start_day, end_day, assessed=None):
+    """Everything the report shows, for the given injuries (the user's own, annotated with
+    `advice.with_triage_facts`) and days, in a fixed number of queries. `assessed` is the
+    advice already worked out for the user's injuries (`advice.assess`), if any."""
+    zone = profile.zone
+    start, _ = day_bounds(start_day, zone)
+    _, end = day_bounds(end_day, zone)
+    injury_ids = [injury.pk for injury in injuries]
+    by_id = {injury.pk: injury for injury in injuries}
+    days = (end_day - start_day).days + 1
+    period = period_of(days)
+    entries_by_injury = {pk: [] for pk in injury_ids}
+    acks_by_injury = {pk: [] for pk in injury_ids}
+    flagged = []
+    entries = SymptomEntry.objects.filter(
+        injury__in=injury_ids, recorded_at__gte=start, recorded_at__lt=end
+    )
+    if period is not None:
+        entries = entries.filter(_notable())
+    for entry in entries.order_by("recorded_at", "pk"):
+        entries_by_injury[entry.injury_id].append(entry)
+        if entry.has_warning_sign:
+            flagged.append((by_id[entry.injury_id], entry))
+    for ack in Acknowledgement.objects.filter(
+        injury__in=injury_ids, at__gte=start, at__lt=end
+    ).order_by("at"):
+        acks_by_injury[ack.injury_id].append(ack)
+    if assessed is None:
+        assessed = advice.assess(injuries)
+    advice_by_id = {item.injury.pk: item.advice for item in assessed}
+    treatments = Treatment.objects.filter(
+        user=user,
+        at__gte=start,
+        at__lt=end,
+        kind__in=[
+            Treatment.Kind.ICE,
+            Treatment.Kind.MEDICATION,
+            Treatment.Kind.THERAPY,
+            Treatment.Kind.MASSAGE,
+            Treatment.Kind.SURGERY,
+        ],
+    ).order_by("at")
+    if injuries:
+        treatments = treatments.filter(Q(injury__in=injury_ids) | Q(injury__isnull=True))
+    # Plain rows, not model objects: a year holds well over a thousand ice sessions.
+    treatments = list(
+        treatments.values("injury_id", "kind", "at", "duration_minutes", "detail", "notes")
+    )
+    ice = [t for t in treatments if t["kind"] == Treatment.Kind.ICE]
+    stretches = list(
+        StretchSession.objects.filter(user=user, at__gte=start, at__lt=end)
+        .exclude(status=StretchSession.Status.RUNNING)
+        .order_by("at")
+        .values_list("injury_id", "at")
+    )
+    marks = {pk: {"ice": [], "stretches": []} for pk in injury_ids}
+    for injury_id, moment, kind in [(t["injury_id"], t["at"], "ice") for t in ice] + [
+        (injury_id, moment, "stretches") for injury_id, moment in stretches
+    ]:
+        if injury_id in marks:
+            marks[injury_id][kind].append(moment)
+    if period is None:
+        series = {pk: series_from_entries(entries_by_injury[pk]) for pk in injury_ids}
+        for pk, item in series.items():
+            item["ice"] = [charts.epoch_ms(moment) for moment in marks[pk]["ice"]]
+            item["stretches"] = [charts.epoch_ms(moment) for moment in marks[pk]["stretches"]]
+        sent, tables = series, {}
+    else:
+        series = pain_days.daily_pain_series(injuries, zone, start, details=True, end=end)
+        for pk, item in series.items():
+            item["ice"] = days_of(marks[pk]["ice"], zone)
+            item["stretches"] = days_of(marks[pk]["stretches"], zone)
+        sent = {pk: pain_days.compact_daily(item, start_day) for pk, item in series.items()}
+        tables = {
+            pk: pain_days.pain_by_period(item, period, start_day, end_day)
+            for pk, item in series.items()
+        }
+    cramps = Cramp.objects.filter(user=user, started_at__gte=start, started_at__lt=end).aggregate(
+        count=Count("pk"), night=Count("pk", filter=Q(at_night=True))
+    )
+    fluid_totals = hydration.daily_totals(user, zone, start_day)
+    fluid_total = sum(ml for day, ml in fluid_totals.items() if day <= end_day)
+    return {
+        "start_day": start_day,
+        "end_day": end_day,
+        "injuries": [
+            {
+                "injury": injury,
+                "entries": entries_by_injury[injury.pk],
+                "has_pain": bool(series[injury.pk]["pain"]),
+                "periods": tables.get(injury.pk, []),
+                "advice": advice_by_id.get(injury.pk),
+                "acknowledgements": acks_by_injury[injury.pk],
+            }
+            for injury in injuries
+        ],
+        "by_week": period is week_bounds,
+        "chart_data": {
+            "daily": period is not None,
+            "day0_ms": pain_days.local_noon_ms(start_day, zone) if period else None,
+            "zone": profile.time_zone,
+            "injuries": [
+                {"id": injury.pk, "title": injury.title(), **sent[injury.pk]} for injury in injuries
+            ],
+        },
+        "flagged": flagged,
+        "ice_count": len(ice),
+        "ice_minutes": sum(t["duration_minutes"] or 0 for t in ice),
+        "stretch_count": len(stretches),
+        "medications": [t for t in treatments if t["kind"] == Treatment.Kind.MEDICATION],
+        "therapy": [
+            {**t, "kind_label": Treatment.Kind(t["kind"]).label}
+            for t in treatments
+            if t["kind"] not in (Treatment.Kind.ICE, Treatment.Kind.MEDICATION)
+        ],
+        "cramp_count": cramps["count"],
+        "night_cramps": cramps["night"],
+        "average_fluids": profile.format_volume(round(fluid_total / days)) if days else None,
+        "days": days,
+    }
+
+
+def default_days(injury, today):
+    """From the injury's first day (or 30 days back for all injuries) to today."""
+    if injury is not None:
+        return timezone.localtime(injury.onset_at).date(), today
+    return today - dt.timedelta(days=29), today

@@ -1,0 +1,107 @@
+"""Forms for the ice timer and the treatment log."""
+
+from django import forms
+from django.utils import timezone
+
+from recovery.forms import (
+    DATETIME_HELP,
+    LocalDateTimeInput,
+    UserInjuryField,
+    not_in_future,
+    notes_field,
+    now_to_the_minute,
+)
+from recovery.models import ICE_MAX_MINUTES, Treatment
+from recovery.treatments import ice_rules
+
+
+class IceStartForm(forms.Form):
+    injury = forms.Field()  # replaced per user in __init__
+    minutes = forms.IntegerField(
+        label="How long (minutes)",
+        initial=ICE_MAX_MINUTES,
+        min_value=1,
+        max_value=ICE_MAX_MINUTES,
+        help_text="Up to 20 minutes at a time; 20 is usual.",
+        error_messages={
+            "invalid": "Enter a whole number of minutes from 1 to 20.",
+            "required": "Enter a whole number of minutes from 1 to 20.",
+            "min_value": "Enter a whole number of minutes from 1 to 20.",
+            "max_value": "Ice for at most 20 minutes at a time: enter 20 or fewer.",
+        },
+    )
+    barrier = forms.BooleanField(
+        label="There is a cloth or towel between the ice and my skin",
+        error_messages={
+            "required": "Put a cloth or towel between the ice and your skin, then tick this "
+            "box: ice straight on the skin can burn it."
+        },
+    )
+    start_anyway = forms.BooleanField(
+        label="Start anyway: my last session ended less than an hour ago", required=False
+    )
+
+    def __init__(self, *args, user, last_ended_at=None, now=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["injury"] = UserInjuryField(user, active_only=True)
+        # Starting again within the hour asks for a tick first (clinical rules, section 2).
+        self.too_soon = ice_rules.needs_confirmation(last_ended_at, now or timezone.now())
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.too_soon and not cleaned.get("start_anyway"):
+            self.add_error(
+                "start_anyway",
+                "Your last session ended less than an hour ago. The usual advice is up to 20 "
+                "minutes every 2 to 3 hours. Tick this box to start anyway.",
+            )
+        return cleaned
+
+
+class TreatmentForm(forms.ModelForm):
+    notes = notes_field()
+
+    class Meta:
+        model = Treatment
+        fields = ["kind", "detail", "at", "duration_minutes", "injury", "notes"]
+        labels = {
+            "kind": "What did you do?",
+            "detail": "Details (optional)",
+            "duration_minutes": "How long, in minutes (optional)",
+        }
+        help_texts = {
+            "detail": "For a medication, its name and dose as you would write them (this app "
+            "gives no advice on medicines). For massage, by hand or with a roller.",
+            "at": DATETIME_HELP,
+        }
+        widgets = {"kind": forms.RadioSelect, "at": LocalDateTimeInput}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["injury"] = UserInjuryField(user)
+        self.fields["kind"].choices = Treatment.Kind.choices
+        if self.instance.pk is None:
+            self.initial.setdefault("at", now_to_the_minute())
+        self.fields["at"].validators.append(not_in_future)
+        self.fields["duration_minutes"].error_messages["invalid"] = (
+            "Enter a whole number of minutes, or leave it empty."
+        )
+
+    def clean_duration_minutes(self):
+        minutes = self.cleaned_data.get("duration_minutes")
+        if minutes is not None and minutes > 24 * 60:
+            raise forms.ValidationError("Enter at most 1440 minutes (a whole day).")
+        if minutes == 0:
+            raise forms.ValidationError("Enter at least 1 minute, or leave it empty.")
+        return minutes
+
+    def clean(self):
+        cleaned = super().clean()
+        minutes = cleaned.get("duration_minutes")
+        if cleaned.get("kind") == Treatment.Kind.ICE and minutes and minutes > ICE_MAX_MINUTES:
+            self.add_error(
+                "duration_minutes",
+                f"Ice is used in intervals of at most {ICE_MAX_MINUTES} minutes. Log a longer "
+                "spell as separate sessions, with a break between them.",
+            )
+        return cleaned

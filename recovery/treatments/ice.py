@@ -1,0 +1,147 @@
+"""Starting, stopping and settling ice sessions. Each write that touches a session and its
+treatment record is one transaction, and every change of state is a conditional update, so
+two tabs (or two devices) acting at once produce one result and one record."""
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Max, Q, Sum
+from django.utils import timezone
+
+from recovery.common.days import start_of_today
+from recovery.models import IceSession, Treatment
+from recovery.treatments import ice_rules
+
+
+class AlreadyRunning(Exception):
+    def __init__(self, session):
+        self.session = session
+
+
+def _record(session):
+    Treatment.objects.create(
+        user_id=session.user_id,
+        injury_id=session.injury_id,
+        kind=Treatment.Kind.ICE,
+        at=session.started_at,
+        duration_minutes=max(1, session.minutes),
+        ice_session=session,
+        notes="Timed with the ice timer.",
+    )
+
+
+@transaction.atomic
+def settle(session, now=None):
+    """Finish a running session whose planned end has passed, at its planned end."""
+    now = now or timezone.now()
+    if session.is_running and ice_rules.is_over(session.planned_end_at, now):
+        updated = IceSession.objects.filter(pk=session.pk, status=IceSession.Status.RUNNING).update(
+            status=IceSession.Status.COMPLETED, ended_at=session.planned_end_at
+        )
+        if updated:
+            session.status = IceSession.Status.COMPLETED
+            session.ended_at = session.planned_end_at
+            _record(session)
+        else:
+            session.refresh_from_db()
+    return session
+
+
+def settle_for_user(user, now=None):
+    """Settle the user's running session if its time is up; returns the one still running."""
+    session = IceSession.objects.filter(user=user, status=IceSession.Status.RUNNING).first()
+    if session is None:
+        return None
+    settle(session, now)
+    return session if session.is_running else None
+
+
+def start(*, user, injury=None, minutes=20, now=None):
+    now = now or timezone.now()
+    running = settle_for_user(user, now)
+    if running is not None:
+        raise AlreadyRunning(running)
+    try:
+        with transaction.atomic():
+            return IceSession.objects.create(
+                user=user,
+                injury=injury,
+                started_at=now,
+                planned_end_at=ice_rules.planned_end(now, timedelta(minutes=minutes)),
+                barrier_confirmed=True,
+            )
+    except IntegrityError:
+        # Another tab started one between our check and our insert: show that one.
+        running = IceSession.objects.get(user=user, status=IceSession.Status.RUNNING)
+        raise AlreadyRunning(running) from None
+
+
+@transaction.atomic
+def stop(session, now=None):
+    """Stop a running session now; returns False when it had already ended."""
+    now = now or timezone.now()
+    ended_at = ice_rules.finished_at(session.planned_end_at, now)
+    status = (
+        IceSession.Status.COMPLETED
+        if ended_at == session.planned_end_at
+        else IceSession.Status.STOPPED
+    )
+    updated = IceSession.objects.filter(pk=session.pk, status=IceSession.Status.RUNNING).update(
+        status=status, ended_at=ended_at
+    )
+    session.refresh_from_db()
+    if updated:
+        _record(session)
+    return bool(updated)
+
+
+def cancel(session):
+    """Started by mistake: end it without a treatment record."""
+    updated = IceSession.objects.filter(pk=session.pk, status=IceSession.Status.RUNNING).update(
+        status=IceSession.Status.CANCELLED, ended_at=timezone.now()
+    )
+    session.refresh_from_db()
+    return bool(updated)
+
+
+def today(user, now=None):
+    """Today's finished sessions (in the user's zone) and their total minutes."""
+    now = now or timezone.now()
+    start_of_day = start_of_today(now=now)
+    sessions = list(
+        IceSession.objects.filter(
+            user=user,
+            status__in=[IceSession.Status.COMPLETED, IceSession.Status.STOPPED],
+            started_at__gte=start_of_day,
+        )
+        .select_related("injury__region")
+        .prefetch_related("injury__muscles")
+        .order_by("started_at")
+    )
+    return sessions, sum(session.minutes for session in sessions)
+
+
+def last_finished(user):
+    return (
+        IceSession.objects.filter(
+            user=user, status__in=[IceSession.Status.COMPLETED, IceSession.Status.STOPPED]
+        )
+        .order_by("-ended_at")
+        .first()
+    )
+
+
+def summary(user, now=None):
+    """Today's finished sessions and minutes, and when the last one ended, in one query."""
+    now = now or timezone.now()
+    start_of_day = start_of_today(now=now)
+    today = Q(started_at__gte=start_of_day)
+    totals = IceSession.objects.filter(
+        user=user, status__in=[IceSession.Status.COMPLETED, IceSession.Status.STOPPED]
+    ).aggregate(
+        last_ended_at=Max("ended_at"),
+        sessions=Count("pk", filter=today),
+        time=Sum(F("ended_at") - F("started_at"), filter=today),
+    )
+    minutes = round(totals["time"].total_seconds() / 60) if totals["time"] else 0
+    return totals["sessions"], minutes, totals["last_ended_at"]

@@ -1,0 +1,56 @@
+"""The timed sessions (ice, and guided stretches), settled before anything reads the logs.
+
+A session whose planned end has passed is finished (an ice session is also recorded as a
+treatment) by the first request that comes after its end. Every page, report and export that
+reads the user's logs calls `settle_sessions` first, so none of them shows a stale row.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import CharField, Value
+from django.utils import timezone
+
+from recovery.habits import stretch_timer
+from recovery.models import IceSession, StretchSession
+from recovery.treatments import ice
+
+
+@dataclass(frozen=True)
+class Running:
+    """The user's sessions still running after settling, if any."""
+
+    ice: IceSession | None = None
+    stretch: StretchSession | None = None
+
+
+def _running_ids(user):
+    """{"ice": pk, "stretch": pk} of the user's running sessions, in one query."""
+
+    def running(model, kind):
+        return (
+            model.objects.filter(user=user, status=model.Status.RUNNING)
+            .values_list(Value(kind, output_field=CharField()), "pk")
+            .order_by()
+        )
+
+    return dict(running(IceSession, "ice").union(running(StretchSession, "stretch")).order_by())
+
+
+def settle_sessions(user, now=None):
+    """Settle the user's sessions whose time is up; returns the ones still running. One query
+    when nothing is running."""
+    now = now or timezone.now()
+    ids = _running_ids(user)
+    ice_session = stretch = None
+    if "ice" in ids and (ice_session := IceSession.objects.filter(pk=ids["ice"]).first()):
+        ice.settle(ice_session, now)
+    if "stretch" in ids and (
+        stretch := StretchSession.objects.select_related("stretch")
+        .filter(pk=ids["stretch"])
+        .first()
+    ):
+        stretch_timer.settle(stretch, now)
+    return Running(
+        ice=ice_session if ice_session is not None and ice_session.is_running else None,
+        stretch=stretch if stretch is not None and stretch.is_running else None,
+    )

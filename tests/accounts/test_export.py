@@ -1,0 +1,226 @@
+"""Export, import and account deletion: the user's data is theirs to take and to remove."""
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+
+import pytest
+import time_machine
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from anatomy.models import Muscle, Stretch
+from recovery.accounts import export
+from recovery.models import (
+    Cramp,
+    FluidEntry,
+    Injury,
+    Profile,
+    ShareLink,
+    StretchSession,
+    Treatment,
+    get_profile,
+)
+from recovery.treatments import ice
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+
+NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def pinned():
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+def log_everything(user, pinned):
+    injury = Injury.objects.create(
+        user=user, side="left", onset_at=NOW - dt.timedelta(days=3), notes="=HYPERLINK(evil)"
+    )
+    injury.muscles.set(Muscle.objects.filter(slug__in=["soleus", "gastrocnemius"]))
+    injury.entries.create(recorded_at=NOW - dt.timedelta(days=3), pain=6, numbness=True)
+    injury.entries.create(recorded_at=NOW - dt.timedelta(days=1), pain=4, notes="+1 better")
+    injury.acknowledgements.create(kind="contacted", at=NOW - dt.timedelta(hours=5), note="physio")
+    profile = get_profile(user)
+    profile.cramps_contacted_at = NOW - dt.timedelta(hours=6)
+    profile.save()
+    session = ice.start(user=user, injury=injury, now=NOW - dt.timedelta(hours=3))
+    ice.settle(session, NOW)
+    Treatment.objects.create(
+        user=user, injury=injury, kind="medication", detail="@ibuprofen 200 mg", at=NOW
+    )
+    FluidEntry.objects.create(user=user, at=NOW - dt.timedelta(hours=1), amount_ml=500)
+    Cramp.objects.create(
+        user=user,
+        started_at=NOW - dt.timedelta(hours=9),
+        muscle=Muscle.objects.get(slug="soleus"),
+        side="right",
+        duration_seconds=90,
+        pain=7,
+        at_night=True,
+        helped=["stretching"],
+    )
+    StretchSession.objects.create(
+        user=user,
+        stretch=Stretch.objects.first(),
+        injury=injury,
+        holds=3,
+        holds_done=3,
+        hold_seconds=30,
+        pain_during=2,
+        at=NOW - dt.timedelta(hours=2),
+    )
+    ShareLink.objects.create(
+        user=user,
+        injury=injury,
+        start_day=NOW.date(),
+        end_day=NOW.date(),
+        expires_at=NOW + dt.timedelta(days=7),
+    )
+    return injury
+
+
+def without_ids(data):
+    data = json.loads(json.dumps(data))
+    data.pop("exported_at")
+    id_map = {i["id"]: n for n, i in enumerate(data["injuries"])}
+    session_map = {s["id"]: n for n, s in enumerate(data["ice_sessions"])}
+    for injury in data["injuries"]:
+        injury["id"] = id_map[injury["id"]]
+    for session in data["ice_sessions"]:
+        session["id"] = session_map[session["id"]]
+        session["injury"] = id_map.get(session["injury"])
+    for item in data["treatments"] + data["stretches"]:
+        item["injury"] = id_map.get(item["injury"])
+    for item in data["treatments"]:
+        item["ice_session"] = session_map.get(item["ice_session"])
+    return data
+
+
+def test_the_zip_holds_a_csv_per_log_and_the_json(owner_client, owner, pinned):
+    log_everything(owner, pinned)
+    response = owner_client.get(reverse("export"))
+    assert response["Content-Type"] == "application/zip"
+    assert "leg-recovery-2026-11-25.zip" in response["Content-Disposition"]
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert set(archive.namelist()) == {*export.CSV_COLUMNS, "data.json"}
+    entries = list(csv.DictReader(io.StringIO(archive.read("symptom_entries.csv").decode())))
+    assert entries[0]["recorded_at"] == "2026-11-22T12:00:00+00:00"
+    assert entries[0]["numbness"] == "yes"
+    assert entries[1]["notes"] == "'+1 better"
+    injuries = list(csv.DictReader(io.StringIO(archive.read("injuries.csv").decode())))
+    assert injuries[0]["notes"] == "'=HYPERLINK(evil)"
+    assert injuries[0]["muscles"] == "gastrocnemius, soleus"
+    treatments = archive.read("treatments.csv").decode()
+    assert "'@ibuprofen 200 mg" in treatments
+    assert json.loads(archive.read("data.json"))["format"] == "leg-recovery-tracker"
+
+
+@pytest.mark.parametrize(
+    ("value", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+44", "'+44"),
+        ("-3", "'-3"),
+        ("@SUM", "'@SUM"),
+        ("plain", "plain"),
+        (None, ""),
+        (True, "yes"),
+    ],
+)
+def test_cells_cannot_run_as_spreadsheet_formulas(value, safe):
+    assert export.safe_cell(value) == safe
+
+
+def test_export_import_export_gives_the_same_data(owner, other_user, pinned):
+    log_everything(owner, pinned)
+    first = export.collect(owner)
+    export.restore(other_user, json.dumps(first).encode())
+    second = export.collect(other_user)
+    assert without_ids(second) == without_ids(first)
+    assert Injury.objects.filter(user=other_user).count() == 1
+    stored = Profile.objects.get(user=other_user).cramps_contacted_at
+    assert stored == NOW - dt.timedelta(hours=6)
+
+
+def test_importing_through_the_page(client, owner, other_user, pinned):
+    log_everything(owner, pinned)
+    document = json.dumps(export.collect(owner)).encode()
+    client.force_login(other_user)
+    response = client.post(
+        reverse("import"), {"file": SimpleUploadedFile("data.json", document, "application/json")}
+    )
+    assert response.status_code == 302
+    assert FluidEntry.objects.filter(user=other_user).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\\x89PNG not json", "This is not a JSON file"),
+        (b'{"format": "another-app", "version": 1}', "not an export from this app"),
+        (b'{"format": "leg-recovery-tracker", "version": 99}', "version (99) is not supported"),
+        (
+            b'{"format": "leg-recovery-tracker", "version": 1, "profile": {}}',
+            "incomplete or damaged",
+        ),
+    ],
+)
+def test_a_malformed_or_foreign_file_is_explained_and_changes_nothing(
+    owner_client, owner, content, message
+):
+    response = owner_client.post(
+        reverse("import"), {"file": SimpleUploadedFile("data.json", content)}
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Injury.objects.filter(user=owner).exists()
+
+
+def test_a_file_with_one_bad_row_imports_nothing(owner, other_user, pinned):
+    log_everything(owner, pinned)
+    data = export.collect(owner)
+    data["fluids"].append({"at": NOW.isoformat(), "amount_ml": 999999, "drink": "water"})
+    with pytest.raises(export.ImportRefused, match="not allowed"):
+        export.restore(other_user, json.dumps(data).encode())
+    assert not Injury.objects.filter(user=other_user).exists()
+    assert not FluidEntry.objects.filter(user=other_user).exists()
+
+
+def test_import_into_an_account_with_logs_is_refused(owner, pinned):
+    log_everything(owner, pinned)
+    with pytest.raises(export.ImportRefused, match="no logs yet"):
+        export.restore(owner, json.dumps(export.collect(owner)).encode())
+
+
+def test_deleting_the_account_needs_the_username_and_removes_every_row(
+    client, owner, other_user, pinned
+):
+    log_everything(owner, pinned)
+    log_everything(other_user, pinned)
+    client.force_login(owner)
+
+    def rows_of(user_id):
+        counts = {}
+        for model in apps.get_app_config("recovery").get_models():
+            fields = {field.name for field in model._meta.get_fields()}
+            if "user" in fields:
+                counts[model.__name__] = model.objects.filter(user_id=user_id).count()
+            elif "injury" in fields:
+                counts[model.__name__] = model.objects.filter(injury__user_id=user_id).count()
+        return counts
+
+    before = rows_of(owner.pk)
+    assert all(before.values())
+    response = client.post(reverse("delete_account"), {"username": "alicia"})
+    assert "That is not your username" in response.content.decode()
+    owner_id = owner.pk
+    response = client.post(reverse("delete_account"), {"username": "alice"}, follow=True)
+    assert "have been deleted" in response.content.decode()
+    assert not any(rows_of(owner_id).values())
+    assert all(rows_of(other_user.pk).values())
+    assert not response.context["user"].is_authenticated

@@ -1,0 +1,1 @@
+"""`make load`: simulated users on gunicorn and PostgreSQL (see run.sh)."""
