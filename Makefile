@@ -11,6 +11,8 @@ LOCK := requirements.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
+# Test processes (pytest-xdist): one per CPU by default; TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= auto
 
 # The first Python 3.12 or newer on the PATH (evaluated only when the venv is made).
 PYTHON = $(shell for p in python3.12 python3.13 python3.14 python3; do \
@@ -21,13 +23,14 @@ PYTHON = $(shell for p in python3.12 python3.13 python3.14 python3; do \
 deps = $(PY) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
 	print("\n".join(p["dependencies"] + [d for g in "$(1)".split() for d in p["optional-dependencies"][g]]))'
 
-.PHONY: help run test serve lint lock clean bench load
+.PHONY: help run test test-fast serve lint lock clean bench load
 
 help:
 	@echo "make run    set up and serve the app on http://$(HOST):$(PORT) (SQLite, debug on)"
 	@echo "make test   set up and run the whole test suite"
+	@echo "make test-fast  the tests without a browser (a few minutes less)"
 	@echo "make serve  production-like: collectstatic and gunicorn (needs DJANGO_SECRET_KEY)"
-	@echo "make lint   ruff check and format check"
+	@echo "make lint   ruff check, format check, and mypy (strict on the rule modules)"
 	@echo "make lock   regenerate $(LOCK) from pyproject.toml"
 	@echo "make bench  time every main page for a demo user with a year of data"
 	@echo "make load   50 simulated users for 60 s on gunicorn and PostgreSQL, then check every write"
@@ -56,7 +59,10 @@ run: $(VENV)/.installed-run
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.installed-test
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
 
 serve: $(VENV)/.installed-run
 	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput
@@ -67,6 +73,7 @@ serve: $(VENV)/.installed-run
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	DJANGO_DEBUG=1 $(VENV)/bin/mypy
 
 lock: | $(PY)
 	$(PIP) install --quiet pip-tools

@@ -1,6 +1,6 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from anatomy import glossary, leg_map, search
@@ -31,7 +31,7 @@ def _regions_with_compartments():
     )
 
 
-@require_GET
+@require_safe
 def overview(request):
     muscles = list(_muscles())
     return render(
@@ -47,12 +47,12 @@ def overview(request):
     )
 
 
-@require_GET
+@require_safe
 def map_page(request):
     return render(request, "anatomy/map.html", {"leg_map": leg_map.build(list(_muscles()))})
 
 
-@require_GET
+@require_safe
 def region(request, slug):
     region = get_object_or_404(Region, slug=slug)
     compartments = region.compartments.prefetch_related(
@@ -65,7 +65,7 @@ def region(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def compartment(request, slug):
     compartment = get_object_or_404(Compartment.objects.select_related("region"), slug=slug)
     muscles = compartment.muscles.select_related("group", "part_of").order_by("order")
@@ -82,7 +82,7 @@ def compartment(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def group(request, slug):
     group = get_object_or_404(MuscleGroup, slug=slug)
     muscles = group.muscles.select_related("compartment__region", "part_of")
@@ -93,7 +93,7 @@ def group(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def muscle(request, slug):
     muscle = get_object_or_404(_muscles(), slug=slug)
     return render(
@@ -110,7 +110,7 @@ def muscle(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def conditions(request):
     conditions = list(Condition.objects.all())
     care_topics = list(CareTopic.objects.all())
@@ -122,7 +122,7 @@ def conditions(request):
     )
 
 
-@require_GET
+@require_safe
 def condition(request, slug):
     condition = get_object_or_404(Condition, slug=slug)
     return render(
@@ -132,7 +132,7 @@ def condition(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def care(request, slug):
     topic = get_object_or_404(CareTopic, slug=slug)
     return render(
@@ -140,13 +140,13 @@ def care(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def glossary_page(request):
     return render(request, "anatomy/glossary.html", {"terms": GlossaryTerm.objects.all()})
 
 
 @vary_on_headers("HX-Request")
-@require_GET
+@require_safe
 def search_page(request):
     query = request.GET.get("q", "")[:200]
     results = search.search_muscles(query, _muscles()) if query.strip() else []
@@ -158,7 +158,7 @@ def search_page(request):
     )
 
 
-@require_GET
+@require_safe
 def stretches(request):
     return render(
         request,
@@ -167,7 +167,7 @@ def stretches(request):
     )
 
 
-@require_GET
+@require_safe
 def stretch(request, slug):
     stretch = get_object_or_404(Stretch, slug=slug)
     return render(
@@ -177,7 +177,7 @@ def stretch(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def warm_up(request):
     return render(
         request,

@@ -64,6 +64,17 @@ def notes_field(label="Notes (optional)"):
     )
 
 
+def whole_number_field(label, low, high, message, **kwargs):
+    """A whole number from `low` to `high`; any other answer gets `message`, which says so."""
+    return forms.IntegerField(
+        label=label,
+        min_value=low,
+        max_value=high,
+        error_messages=dict.fromkeys(["required", "invalid", "min_value", "max_value"], message),
+        **kwargs,
+    )
+
+
 def not_in_future(value):
     """A time a person could really have logged: not in the future, not before 1900."""
     if value and value > timezone.now():

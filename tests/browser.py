@@ -75,13 +75,20 @@ def save_screenshot(page, name):
 
 
 def log_in(browser_page, username="alice"):
-    """Log in through the form, as a person does, and land on "Today"."""
-    page = browser_page.page
-    browser_page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Today")
+    """Signed in as `username`, on "Today". The session comes as a cookie, as after the
+    log-in form (whose own flows are tested in tests/accounts/test_browser_accounts.py)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    browser_page.page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": browser_page.base_url}]
+    )
+    browser_page.goto("/")
+    expect(browser_page.page.get_by_role("heading", level=1)).to_have_text("Today")
 
 
 def sign_up(page, username="erin", password=PASSWORD):

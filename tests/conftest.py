@@ -1,6 +1,7 @@
 """Shared test fixtures: users, collected static files, and a real Chromium through Playwright."""
 
 import datetime as dt
+import fcntl
 import os
 import shutil
 from zoneinfo import ZoneInfo
@@ -15,6 +16,27 @@ from pytest_django.live_server_helper import LiveServer
 from recovery.models import Profile
 from tests.browser import PASSWORD, BrowserPage, assert_no_csp_violations
 
+# Chromium keeps only the last --disable-features it is given, so this one repeats the list
+# Playwright passes (as of 1.5x) and adds the omnibox pop-ups that Chromium 156 otherwise
+# renders in the background of every window: about a third of the browser tests' CPU.
+DISABLED_FEATURES = [
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+    "WebUIOmniboxPopup",
+    "WebUIOmniboxAimPopup",
+]
 BROWSER_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -22,6 +44,7 @@ BROWSER_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--disable-features=" + ",".join(DISABLED_FEATURES),
 ]
 HOW_TO_GET_A_BROWSER = (
     "No Chromium found for the browser tests. Install Debian's browser with "
@@ -58,32 +81,74 @@ def owner_client(client, owner):
     return client
 
 
+class ReferenceRows:
+    """The anatomy reference rows as the data migration loaded them, kept after the first
+    look, so that tests which empty the tables get them back in one insert per table."""
+
+    def __init__(self):
+        from django.apps import apps
+
+        config = apps.get_app_config("anatomy")
+        self.models = list(config.get_models())  # in the order they were defined: FKs first
+        for model in list(self.models):
+            for field in model._meta.many_to_many:
+                self.models.append(field.remote_field.through)
+        self.rows = None
+
+    def ensure(self):
+        from django.apps import apps
+
+        from anatomy import reference
+        from anatomy.models import Muscle
+
+        if Muscle.objects.exists():
+            if self.rows is None:
+                self.rows = {model: list(model.objects.values()) for model in self.models}
+        elif self.rows is None:
+            reference.load(apps.get_model)
+        else:
+            for model, rows in self.rows.items():
+                model.objects.bulk_create([model(**row) for row in rows])
+
+
+@pytest.fixture(scope="session")
+def reference_rows():
+    return ReferenceRows()
+
+
 @pytest.fixture
-def reference_data(django_db_blocker):
-    """The anatomy reference rows. The data migration loads them into a fresh test database,
-    but tests that run in transactions (browser tests) empty the tables afterwards."""
-    from django.apps import apps
-
-    from anatomy import reference
-
+def reference_data(django_db_blocker, reference_rows):
+    """The anatomy reference rows. The data migration loads them into a fresh test database
+    and a test's own changes roll back with it; but tests that run in transactions (browser
+    tests) empty the tables afterwards, so the next one puts them back."""
     with django_db_blocker.unblock():
-        reference.load(apps.get_model)
+        reference_rows.ensure()
 
 
 # --- static files ----------------------------------------------------------------------------
 
 
-PRODUCTION_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+# Production's hashed names from the manifest; production also compresses each file, which
+# the browser tests do not need (CI's collectstatic step checks that with production's storage).
+MANIFEST_STORAGE = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 
 
 @pytest.fixture(scope="session")
-def collected_static(tmp_path_factory):
-    """Collect static files once, as `make serve` does, for the browser tests: from then on
-    pages name them as production does, with the manifest's hashed names."""
-    root = tmp_path_factory.mktemp("staticfiles")
-    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": PRODUCTION_STATIC_STORAGE}}
+def collected_static(tmp_path_factory, worker_id):
+    """Collect static files once a run, as `make serve` does, for the browser tests: from
+    then on pages name them as production does, with the manifest's hashed names. With
+    several workers (pytest-xdist) the first to need them collects; the others wait."""
+    run = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run = run.parent  # the run's own folder, shared by its workers
+    root = run / "staticfiles"
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": MANIFEST_STORAGE}}
     with override_settings(STATIC_ROOT=root, STORAGES=storages):
-        call_command("collectstatic", interactive=False, verbosity=0)
+        with open(run / "staticfiles.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not (root / "staticfiles.json").exists():
+                call_command("collectstatic", interactive=False, verbosity=0)
+            fcntl.flock(lock, fcntl.LOCK_UN)
         yield root
 
 

@@ -39,73 +39,73 @@ KEPT = "kept-typing-1234"
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-def endpoints(injury, other_injury):
-    """(url, valid data, the fields to attack, a text field whose value must be kept)."""
+def endpoints(injury):
+    """{name: (url, valid data, the fields to attack, a text field whose value must be kept)}."""
     soleus = Muscle.objects.get(slug="soleus")
     # Forms read times in the owner's zone (New York here): a valid time is local and past.
     now = (dt.datetime.now(NEW_YORK) - dt.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M")
     stretch = Stretch.objects.first()
-    return [
-        (
+    return {
+        "injury": (
             reverse("injury_new"),
             {"muscles": ["soleus"], "side": "left", "pain": "5", "kind": "strain",
              "onset_at": now, "cause": "unknown", "grade": "unknown", "notes": KEPT},
             ["muscles", "side", "pain", "kind", "onset_at", "grade", "region", "notes"],
             "notes",
         ),
-        (
+        "entry": (
             reverse("entry_new", args=[injury.pk]),
             {"pain": "4", "recorded_at": now, "character": "dull", "notes": KEPT},
             ["pain", "recorded_at", "character", "notes"],
             "notes",
         ),
-        (
+        "acknowledgement": (
             reverse("acknowledge", args=[injury.pk]),
             {"kind": "contacted", "at": now, "note": KEPT},
             ["kind", "at", "note"],
             "note",
         ),
-        (
+        "treatment": (
             reverse("treatment_new"),
             {"kind": "medication", "detail": KEPT, "at": now, "duration_minutes": "10",
              "injury": str(injury.pk)},
             ["kind", "detail", "at", "duration_minutes", "injury"],
             "detail",
         ),
-        (
+        "ice": (
             reverse("ice_start"),
             {"minutes": "20", "barrier": "on", "injury": str(injury.pk)},
             ["minutes", "injury"],
             None,
         ),
-        (
+        "drink": (
             reverse("fluid_add"),
             {"amount": "250", "drink": "water", "at": now},
             ["amount", "at", "drink"],
             None,
         ),
-        (
+        "cramp": (
             reverse("cramps"),
             {"when": "other", "started_at": now, "side": "left", "duration": "30",
              "duration_unit": "seconds", "pain": "5", "muscle": str(soleus.pk), "notes": KEPT},
             ["started_at", "duration", "duration_unit", "pain", "muscle", "when", "notes"],
             "notes",
         ),
-        (
+        "stretch log": (
             reverse("stretch_log"),
             {"stretch": str(stretch.pk), "side": "both", "holds": "3", "hold_seconds": "30",
              "pain_during": "2", "at": now, "notes": KEPT},
             ["stretch", "holds", "hold_seconds", "pain_during", "at", "notes"],
             "notes",
         ),
-        (
+        "guided stretch": (
             reverse("stretch_start"),
             {"stretch": str(stretch.pk), "side": "both", "holds": "3", "hold_seconds": "30",
              "rest_seconds": "15"},
             ["holds", "hold_seconds", "rest_seconds", "stretch"],
             None,
         ),
-        (
+        "profile": (
             reverse("profile"),
             {"time_zone": "America/New_York", "fluid_units": "metric", "daily_fluid_goal": "2",
              "fluid_limit": "", "provider_name": KEPT, "provider_phone": "555 0100",
@@ -114,14 +114,49 @@ def endpoints(injury, other_injury):
              "emergency_number", "fluid_units"],
             "provider_name",
         ),
-        (
+        "share link": (
             reverse("share_create"),
             {"injury": str(injury.pk), "start": "2026-11-01", "end": "2026-11-02", "days": "7"},
             ["injury", "start", "end", "days"],
             None,
         ),
-        (reverse("delete_account"), {"username": "not-alice"}, ["username"], None),
-    ]  # fmt: skip
+        "delete account": (
+            reverse("delete_account"), {"username": "not-alice"}, ["username"], None,
+        ),
+    }  # fmt: skip
+
+
+ENDPOINTS = [
+    "injury",
+    "entry",
+    "acknowledgement",
+    "treatment",
+    "ice",
+    "drink",
+    "cramp",
+    "stretch log",
+    "guided stretch",
+    "profile",
+    "share link",
+    "delete account",
+]
+# Text that is hostile-looking but safe: stored as typed where the form has notes.
+STORED_AS_TYPED = ["😀🦵 عضلة הברך", SCRIPT, "'; DROP TABLE recovery_injury; --"]
+# The pages that show what each form stores (every injury's own page is checked too).
+SHOWN_ON = {
+    "injury": ["/", "/injuries/", "/charts/?range=all", "/report/"],
+    "entry": ["/", "/charts/?range=all", "/charts/?range=7", "/report/"],
+    "acknowledgement": ["/report/"],
+    "treatment": ["/", "/treatments/", "/charts/?range=7", "/report/"],
+    "ice": ["/", "/ice/", "/treatments/"],
+    "drink": ["/", "/fluids/", "/charts/?range=7", "/cramps/"],
+    "cramp": ["/", "/cramps/", "/charts/?range=all", "/report/"],
+    "stretch log": ["/stretches/", "/charts/?range=7", "/report/"],
+    "guided stretch": ["/stretches/"],
+    "profile": ["/", "/fluids/", "/report/"],
+    "share link": ["/report/"],
+    "delete account": ["/"],
+}
 
 
 @pytest.fixture
@@ -133,54 +168,60 @@ def targets(owner, other_user):
         user=owner, side="left", onset_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=400)
     )
     other_injury = Injury.objects.create(user=other_user, side="right", onset_at=injury.onset_at)
-    return endpoints(injury, other_injury), other_injury
+    return endpoints(injury), other_injury
+
+
+def test_the_catalogue_names_every_endpoint(targets):
+    assert sorted(targets[0]) == sorted(ENDPOINTS) == sorted(SHOWN_ON)
 
 
 def test_the_catalogue_starts_from_data_that_is_accepted(owner_client, targets):
     # Otherwise every hostile value would be rejected for the wrong reason, and nothing
     # hostile would ever be stored and shown again.
     endpoints_, _ = targets
-    for url, valid, _, _ in endpoints_:
-        if url == reverse("delete_account"):
+    for name, (url, valid, _, _) in endpoints_.items():
+        if name == "delete account":
             continue  # its "valid" data is a wrong username, on purpose
         response = owner_client.post(url, valid)
         assert response.status_code == 302, f"{url}: {response.status_code}"
 
 
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
 def test_no_hostile_value_in_any_field_breaks_a_page_or_loses_what_was_typed(
-    owner_client, owner, targets
+    owner_client, owner, targets, endpoint
 ):
     endpoints_, other_injury = targets
-    for url, valid, fields, kept_field in endpoints_:
-        for field in fields:
-            # Another user's injury is one more hostile value for an injury field.
-            values = HOSTILE + [str(other_injury.pk)] if field == "injury" else HOSTILE
-            for value in values:
-                data = {**valid, field: value}
-                # htmx variants only where the page submits with htmx.
-                for htmx in (
-                    (False, True) if ("entries/new" in url or "fluids" in url) else (False,)
-                ):
-                    headers = {"HX-Request": "true"} if htmx else {}
-                    response = owner_client.post(url, data, headers=headers)
-                    where = f"{url} {field}={value[:30]!r} htmx={htmx}"
-                    assert response.status_code < 500, where
-                    if response.status_code in (200, 400) and kept_field and kept_field != field:
-                        assert KEPT in response.content.decode(), f"lost typing: {where}"
-                    if response.status_code in (200, 400):
-                        assert SCRIPT not in response.content.decode(), f"unescaped: {where}"
+    url, valid, fields, kept_field = endpoints_[endpoint]
+    for field in fields:
+        # Another user's injury is one more hostile value for an injury field.
+        values = HOSTILE + [str(other_injury.pk)] if field == "injury" else HOSTILE
+        for value in values:
+            data = {**valid, field: value}
+            # htmx variants only where the page submits with htmx.
+            for htmx in (False, True) if endpoint in ("entry", "drink") else (False,):
+                headers = {"HX-Request": "true"} if htmx else {}
+                response = owner_client.post(url, data, headers=headers)
+                where = f"{url} {field}={value[:30]!r} htmx={htmx}"
+                assert response.status_code < 500, where
+                if response.status_code in (200, 400) and kept_field and kept_field != field:
+                    assert KEPT in response.content.decode(), f"lost typing: {where}"
+                if response.status_code in (200, 400):
+                    assert SCRIPT not in response.content.decode(), f"unescaped: {where}"
     # Safe but hostile-looking text was stored as typed ...
-    for text in ["😀🦵 عضلة הברך", SCRIPT, "'; DROP TABLE recovery_injury; --"]:
-        assert SymptomEntry.objects.filter(injury__user=owner, notes=text).exists(), text
-        assert Cramp.objects.filter(user=owner, notes=text).exists(), text
-    assert SymptomEntry.objects.filter(injury__user=owner, notes="x" * 1_000_000).exists() is False
+    stored = {
+        "entry": SymptomEntry.objects.filter(injury__user=owner),
+        "cramp": Cramp.objects.filter(user=owner),
+    }.get(endpoint)
+    if stored is not None:
+        for text in STORED_AS_TYPED:
+            assert stored.filter(notes=text).exists(), text
+        assert not stored.filter(notes="x" * 1_000_000).exists()
     assert not Treatment.objects.filter(injury=other_injury).exists()
-    # ... and whatever was accepted, every page still renders, escaped.
-    for url in ["/", "/injuries/", "/charts/?range=all", "/charts/?range=7", "/report/",
-                "/cramps/", "/fluids/", "/stretches/", "/treatments/"]:  # fmt: skip
-        response = owner_client.get(url)
-        assert response.status_code == 200, url
-        assert SCRIPT not in response.content.decode(), url
+    # ... and whatever was accepted, the pages that show it still render, escaped.
+    for page in SHOWN_ON[endpoint]:
+        response = owner_client.get(page, follow=True)  # the ice page opens a running timer
+        assert response.status_code == 200, page
+        assert SCRIPT not in response.content.decode(), page
     assert owner_client.get("/accounts/data/export/").status_code == 200
     for injury in Injury.objects.filter(user=owner):
         body = owner_client.get(injury.get_absolute_url()).content.decode()

@@ -58,36 +58,3 @@ def test_seed_demo_makes_a_year_of_logs_and_is_idempotent(django_user_model):
     assert SymptomEntry.objects.filter(injury__user=user).count() == first["symptom entries"]
     assert FluidEntry.objects.filter(user=user).count() == 4000
     assert Cramp.objects.filter(user=user).count() == 150
-
-
-def owner_field(model):
-    """The field a user-scoped query filters this model by: its user, or for a log that hangs
-    off an injury, its injury. None for models that are not a user's logs."""
-    names = {field.name: field for field in model._meta.get_fields()}
-    for name in ("user", "injury"):
-        field = names.get(name)
-        if field is not None and field.many_to_one:
-            return name
-    return None
-
-
-def test_every_log_has_an_index_on_its_owner_then_its_time():
-    from django.apps import apps
-
-    logs = [model for model in apps.get_app_config("recovery").get_models() if owner_field(model)]
-    assert len(logs) >= 8  # injuries, entries, acknowledgements, treatments, ice, drinks, ...
-    missing = []
-    for model in logs:
-        owner = owner_field(model)
-        times = {
-            field.name
-            for field in model._meta.get_fields()
-            if field.get_internal_type() == "DateTimeField"
-        }
-        covered = any(
-            index.fields[0] == owner and {name.lstrip("-") for name in index.fields} & times
-            for index in model._meta.indexes
-        )
-        if not covered:
-            missing.append(model.__name__)
-    assert missing == []

@@ -8,21 +8,11 @@ import pytest
 from django.contrib.auth.hashers import identify_hasher
 from django.forms.models import model_to_dict
 from django.test import Client
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 
-from anatomy.models import Stretch
-from recovery.models import (
-    Acknowledgement,
-    Cramp,
-    FluidEntry,
-    IceSession,
-    Injury,
-    ShareLink,
-    StretchSession,
-    SymptomEntry,
-    Treatment,
-)
+from recovery.models import FluidEntry, Injury, SymptomEntry
 from tests.browser import PASSWORD
+from tests.routes import all_routes, make_objects, object_for, routes_with_an_id, url_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -31,48 +21,6 @@ NOW = dt.datetime.now(dt.UTC)
 
 
 # --- the ownership matrix ----------------------------------------------------------------------
-
-
-def make_objects(user):
-    injury = Injury.objects.create(user=user, side="left", onset_at=NOW - dt.timedelta(days=1))
-    session = IceSession.objects.create(
-        user=user, started_at=NOW, planned_end_at=NOW + dt.timedelta(minutes=20)
-    )
-    return {
-        "injuries": injury,
-        "entries": SymptomEntry.objects.create(injury=injury, recorded_at=NOW, pain=5),
-        "acknowledgements": Acknowledgement.objects.create(injury=injury, kind="contacted", at=NOW),
-        "ice": session,
-        "treatments": Treatment.objects.create(user=user, kind="rest", at=NOW),
-        "fluids/entries": FluidEntry.objects.create(user=user, at=NOW, amount_ml=250),
-        "cramps": Cramp.objects.create(
-            user=user, started_at=NOW, side="left", duration_seconds=30, pain=3
-        ),
-        "stretches": StretchSession.objects.create(
-            user=user, stretch=Stretch.objects.first(), holds=3, hold_seconds=30, at=NOW,
-            status="running",
-        ),
-        "report/share": ShareLink.objects.create(
-            user=user, start_day=NOW.date(), end_day=NOW.date(),
-            expires_at=NOW + dt.timedelta(days=7),
-        ),
-    }  # fmt: skip
-
-
-def all_routes(resolver=None, prefix=""):
-    """Every URL pattern, found by walking the resolver."""
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from all_routes(pattern, route)
-        else:
-            yield route
-
-
-def routes_with_an_id():
-    """Every URL pattern that takes an object's id."""
-    return [route for route in all_routes() if "<int:pk>" in route]
 
 
 # Routes whose parameter is not a user's object id, each reviewed: public reference pages,
@@ -100,10 +48,6 @@ def test_every_route_with_a_parameter_is_in_the_matrix_or_reviewed():
     )
 
 
-def url_for(route, pk):
-    return "/" + route.replace("<int:pk>", str(pk))
-
-
 def snapshot(obj):
     fresh = type(obj).objects.filter(pk=obj.pk).first()
     return model_to_dict(fresh) if fresh else None
@@ -114,11 +58,9 @@ def matrix(owner, other_user):
     objects = make_objects(owner)
     rows = []
     for route in routes_with_an_id():
-        prefix = next(
-            (p for p in sorted(objects, key=len, reverse=True) if route.startswith(p)), None
-        )
-        assert prefix is not None, f"{route} takes an id but the matrix has no object for it"
-        rows.append((route, objects[prefix]))
+        obj = object_for(route, objects)
+        assert obj is not None, f"{route} takes an id but the matrix has no object for it"
+        rows.append((route, obj))
     assert len(rows) >= 24  # the routes with an id when this test was written
     return rows
 

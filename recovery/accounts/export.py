@@ -45,7 +45,41 @@ ENTRY_FIELDS = [
     *SymptomEntry.RED_FLAGS,
     "notes",
 ]
+# Fields copied as they are, both ways; the rest (times, references) are converted.
+CRAMP_FIELDS = [
+    "side",
+    "duration_seconds",
+    "pain",
+    "at_night",
+    "woke_me",
+    "numbness",
+    "swelling",
+    "helped",
+    "notes",
+]
+STRETCH_FIELDS = [
+    "side",
+    "holds",
+    "hold_seconds",
+    "rest_seconds",
+    "holds_done",
+    "pain_during",
+    "status",
+    "notes",
+]
 
+
+# The spreadsheet each kind of log is exported to (data.json holds them all, for import).
+CSV_FILES = {
+    Injury: "injuries.csv",
+    SymptomEntry: "symptom_entries.csv",
+    Acknowledgement: "acknowledgements.csv",
+    Treatment: "treatments.csv",
+    IceSession: "ice_sessions.csv",
+    FluidEntry: "fluids.csv",
+    Cramp: "cramps.csv",
+    StretchSession: "stretches.csv",
+}
 
 CSV_COLUMNS = {
     "injuries.csv": [
@@ -148,15 +182,7 @@ def collect(user):
             {
                 "started_at": _when(c.started_at, zone),
                 "muscle": c.muscle.slug if c.muscle else None,
-                "side": c.side,
-                "duration_seconds": c.duration_seconds,
-                "pain": c.pain,
-                "at_night": c.at_night,
-                "woke_me": c.woke_me,
-                "numbness": c.numbness,
-                "swelling": c.swelling,
-                "helped": c.helped,
-                "notes": c.notes,
+                **{name: getattr(c, name) for name in CRAMP_FIELDS},
             }
             for c in Cramp.objects.filter(user=user)
             .select_related("muscle")
@@ -166,15 +192,8 @@ def collect(user):
             {
                 "stretch": s.stretch.slug,
                 "injury": s.injury_id,
-                "side": s.side,
-                "holds": s.holds,
-                "hold_seconds": s.hold_seconds,
-                "rest_seconds": s.rest_seconds,
-                "holds_done": s.holds_done,
-                "pain_during": s.pain_during,
                 "at": _when(s.at, zone),
-                "status": s.status,
-                "notes": s.notes,
+                **{name: getattr(s, name) for name in STRETCH_FIELDS},
             }
             for s in StretchSession.objects.filter(user=user)
             .exclude(status=StretchSession.Status.RUNNING)
@@ -383,20 +402,7 @@ def _restore(user, data):
                 user=user,
                 started_at=_time(item["started_at"], "cramp"),
                 muscle=muscles.get(item["muscle"]) if item["muscle"] else None,
-                **{
-                    k: item[k]
-                    for k in [
-                        "side",
-                        "duration_seconds",
-                        "pain",
-                        "at_night",
-                        "woke_me",
-                        "numbness",
-                        "swelling",
-                        "helped",
-                        "notes",
-                    ]
-                },
+                **{name: item[name] for name in CRAMP_FIELDS},
             )
         )
     for item in data["stretches"]:
@@ -410,18 +416,6 @@ def _restore(user, data):
                 stretch=stretches[item["stretch"]],
                 injury=injury_ids.get(item["injury"]),
                 at=_time(item["at"], "stretch"),
-                **{
-                    k: item[k]
-                    for k in [
-                        "side",
-                        "holds",
-                        "hold_seconds",
-                        "rest_seconds",
-                        "holds_done",
-                        "pain_during",
-                        "status",
-                        "notes",
-                    ]
-                },
+                **{name: item[name] for name in STRETCH_FIELDS},
             )
         )

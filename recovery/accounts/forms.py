@@ -38,7 +38,7 @@ class SignupForm(UserCreationForm):
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
-        fields = ["username", "email"]
+        fields = ("username", "email")
 
     def clean_time_zone(self):
         return self.cleaned_data["time_zone"].strip()

@@ -1,11 +1,12 @@
 """The user's days: boundaries of a local calendar day as aware datetimes, across DST."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.utils import timezone
 
 
-def day_bounds(day, zone):
+def day_bounds(day: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
     """The first moment of `day` and of the next day in `zone` (23 or 25 hours apart on the
     days the clocks change)."""
     start = dt.datetime.combine(day, dt.time.min, tzinfo=zone)
@@ -14,29 +15,29 @@ def day_bounds(day, zone):
     return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 
-def week_of(day):
+def week_of(day: dt.date) -> dt.date:
     """The Monday that starts the week of `day`."""
     return day - dt.timedelta(days=day.weekday())
 
 
-def week_bounds(day):
+def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
     """The Monday and the Sunday of the week of `day`."""
     monday = week_of(day)
     return monday, monday + dt.timedelta(days=6)
 
 
-def month_bounds(day):
+def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
     """The first and the last day of the month of `day`."""
     first = day.replace(day=1)
     return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
 
 
-def days_of(moments, zone):
+def days_of(moments: Iterable[dt.datetime], zone: dt.tzinfo) -> list[dt.date]:
     """The user's local days of some times, each once, in order."""
     return sorted({moment.astimezone(zone).date() for moment in moments})
 
 
-def start_of_today(zone=None, now=None):
+def start_of_today(zone: dt.tzinfo | None = None, now: dt.datetime | None = None) -> dt.datetime:
     """The first moment of today in `zone` (the active time zone, which is the user's, when
     not given): where "today" begins for every count of today's logs."""
     zone = zone or timezone.get_current_timezone()

@@ -9,9 +9,12 @@ picked by a CASE over the transitions. Times outside that span use Django's exac
 
 import datetime as dt
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.functions import TruncDate
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
 SPAN_BACK = dt.timedelta(days=3 * 366)
@@ -19,12 +22,14 @@ SPAN_AHEAD = dt.timedelta(days=2)
 STORED_FORMAT = "%Y-%m-%d %H:%M:%S"  # how Django's SQLite backend stores UTC times
 
 
-def _offset_seconds(zone, epoch):
-    moment = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
-    return int(moment.astimezone(zone).utcoffset().total_seconds())
+def _offset_seconds(zone: dt.tzinfo, epoch: int) -> int:
+    offset = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).astimezone(zone).utcoffset()
+    return int(offset.total_seconds()) if offset is not None else 0
 
 
-def offset_periods(zone, start, end):
+def offset_periods(
+    zone: dt.tzinfo, start: dt.datetime, end: dt.datetime
+) -> list[tuple[dt.datetime, int]]:
     """The zone's UTC offsets between two UTC times: [(from, offset in seconds)], the first
     from `start`, each later one from the exact second the offset changed."""
     lo, hi = int(start.timestamp()), int(end.timestamp())
@@ -48,7 +53,9 @@ def offset_periods(zone, start, end):
 
 
 @lru_cache(maxsize=256)
-def _periods_near(zone_name, today):
+def _periods_near(
+    zone_name: str, today: dt.date
+) -> tuple[list[tuple[dt.datetime, int]], dt.datetime]:
     middle = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     end = middle + SPAN_AHEAD
     return offset_periods(ZoneInfo(zone_name), middle - SPAN_BACK, end), end
@@ -57,14 +64,16 @@ def _periods_near(zone_name, today):
 class LocalDate(TruncDate):
     """`TruncDate(field, tzinfo=zone)`, with native SQL on SQLite for times near today."""
 
-    def as_sqlite(self, compiler, connection, **extra_context):
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> tuple[str, tuple[str | int, ...]]:
         tzname = self.get_tzname()
         field_sql, field_params = compiler.compile(self.lhs)
         if tzname is None or field_params or connection.timezone_name != "UTC":
             return self.as_sql(compiler, connection)  # the general form, row by row
         return _sqlite_local_date(field_sql, tzname, timezone.now().date())
 
-    def get_db_converters(self, connection):
+    def get_db_converters(self, connection: BaseDatabaseWrapper) -> list[Any]:
         # SQLite's backend already turns the ISO text into a date; TruncBase's own converter
         # only matters for times, and a year of charts reads thousands of days.
         if connection.vendor == "sqlite":
@@ -73,7 +82,7 @@ class LocalDate(TruncDate):
 
 
 @lru_cache(maxsize=512)
-def _sqlite_local_date(field_sql, tzname, today):
+def _sqlite_local_date(field_sql: str, tzname: str, today: dt.date) -> tuple[str, tuple[str, ...]]:
     """The SQL for one column's local day in one zone; the same for every query that day."""
     exact_sql = f"django_datetime_cast_date({field_sql}, %s, %s)"  # as Django's TruncDate
     exact_params = (tzname, "UTC")

@@ -8,22 +8,22 @@ METRIC = "metric"
 US = "us"
 
 
-def to_ml(amount, units):
+def to_ml(amount: Decimal | int | str, units: str) -> int:
     """Convert an amount in the user's display units (litres or US fl oz) to whole mL."""
     amount = Decimal(amount)
     ml = amount * 1000 if units == METRIC else amount * ML_PER_US_FL_OZ
     return int(ml.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def from_ml(ml, units):
+def from_ml(ml: int, units: str) -> Decimal:
     """Convert whole mL to the user's display units: litres to 2 places, or whole fl oz."""
-    ml = Decimal(ml)
+    amount = Decimal(ml)
     if units == METRIC:
-        return (ml / 1000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
-    return (ml / ML_PER_US_FL_OZ).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return (amount / 1000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    return (amount / ML_PER_US_FL_OZ).quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
-def format_volume(ml, units):
+def format_volume(ml: int, units: str) -> str:
     """A volume as a person would write it: "2 L", "1.75 L" or "68 fl oz"."""
     value = from_ml(ml, units)
     text = f"{value:f}"

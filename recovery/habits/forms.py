@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django import forms
-from django.core import validators
 from django.utils import timezone
 
 from anatomy.models import Muscle, Stretch
@@ -17,6 +16,7 @@ from recovery.forms import (
     notes_field,
     now_to_the_minute,
     pain_field,
+    whole_number_field,
 )
 from recovery.habits import hydration
 from recovery.models import Cramp, FluidEntry, StretchSession
@@ -194,10 +194,19 @@ class CrampForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
-HOLD_MESSAGE = "Hold for 5 to 120 seconds; 30 seconds is usual."
+def holds_field():
+    return whole_number_field("Number of holds", 1, 20, "Enter from 1 to 20 holds.", initial=3)
+
+
+def hold_seconds_field():
+    return whole_number_field(
+        "Seconds per hold", 5, 120, "Hold for 5 to 120 seconds; 30 seconds is usual.", initial=30
+    )
 
 
 class StretchLogForm(forms.ModelForm):
+    holds = holds_field()
+    hold_seconds = hold_seconds_field()
     pain_during = pain_field("Pain during the stretch")
     notes = notes_field()
 
@@ -223,21 +232,7 @@ class StretchLogForm(forms.ModelForm):
         self.fields["stretch"].empty_label = None
         if self.instance.pk is None:
             self.initial.setdefault("at", now_to_the_minute())
-            self.initial.setdefault("holds", 3)
-            self.initial.setdefault("hold_seconds", 30)
         self.fields["at"].validators.append(not_in_future)
-        holds = self.fields["holds"]
-        holds.min_value, holds.max_value = 1, 20
-        holds.validators += [
-            validators.MinValueValidator(1, "Enter from 1 to 20 holds."),
-            validators.MaxValueValidator(20, "Enter from 1 to 20 holds."),
-        ]
-        hold = self.fields["hold_seconds"]
-        hold.validators += [
-            validators.MinValueValidator(5, HOLD_MESSAGE),
-            validators.MaxValueValidator(120, HOLD_MESSAGE),
-        ]
-        hold.error_messages["invalid"] = HOLD_MESSAGE
 
 
 class StretchStartForm(forms.Form):
@@ -245,38 +240,10 @@ class StretchStartForm(forms.Form):
     side = forms.ChoiceField(
         choices=StretchSession.Side.choices, widget=forms.RadioSelect, initial="both"
     )
-    holds = forms.IntegerField(
-        label="Number of holds",
-        initial=3,
-        min_value=1,
-        max_value=20,
-        error_messages={
-            "invalid": "Enter from 1 to 20 holds.",
-            "min_value": "Enter from 1 to 20 holds.",
-            "max_value": "Enter from 1 to 20 holds.",
-        },
-    )
-    hold_seconds = forms.IntegerField(
-        label="Seconds per hold",
-        initial=30,
-        min_value=5,
-        max_value=120,
-        error_messages={
-            "invalid": HOLD_MESSAGE,
-            "min_value": HOLD_MESSAGE,
-            "max_value": HOLD_MESSAGE,
-        },
-    )
-    rest_seconds = forms.IntegerField(
-        label="Seconds of rest between holds",
-        initial=15,
-        min_value=5,
-        max_value=120,
-        error_messages={
-            "invalid": "Rest for 5 to 120 seconds.",
-            "min_value": "Rest for 5 to 120 seconds.",
-            "max_value": "Rest for 5 to 120 seconds.",
-        },
+    holds = holds_field()
+    hold_seconds = hold_seconds_field()
+    rest_seconds = whole_number_field(
+        "Seconds of rest between holds", 5, 120, "Rest for 5 to 120 seconds.", initial=15
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -287,15 +254,10 @@ class StretchStartForm(forms.Form):
 class StretchPainForm(forms.Form):
     """How much a guided stretch hurt, asked when it ends."""
 
-    pain_during = forms.IntegerField(
-        label="How much did it hurt during the stretch? (0 no pain to 10 worst pain imaginable)",
-        min_value=0,
-        max_value=10,
+    pain_during = whole_number_field(
+        "How much did it hurt during the stretch? (0 no pain to 10 worst pain imaginable)",
+        0,
+        10,
+        PAIN_MESSAGE,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1}),
-        error_messages={
-            "required": PAIN_MESSAGE,
-            "invalid": PAIN_MESSAGE,
-            "min_value": PAIN_MESSAGE,
-            "max_value": PAIN_MESSAGE,
-        },
     )

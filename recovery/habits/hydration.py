@@ -1,12 +1,16 @@
 """Drinks against the daily goal, counted in the user's own days (one query each)."""
 
+from datetime import date, tzinfo
+from typing import Any
+
+from django.contrib.auth.models import User
 from django.db.models import Sum
 from django.utils import timezone
 
 from recovery.common import units
 from recovery.common.days import day_bounds
 from recovery.common.local_day import LocalDate
-from recovery.models import FluidEntry
+from recovery.models import FluidEntry, Profile
 
 # The quick-add buttons: a glass and a bottle in each unit system, in mL.
 QUICK_AMOUNTS = {
@@ -15,7 +19,7 @@ QUICK_AMOUNTS = {
 }
 
 
-def total_for_day(user, day, zone):
+def total_for_day(user: User, day: date, zone: tzinfo) -> int:
     start, end = day_bounds(day, zone)
     total = FluidEntry.objects.filter(user=user, at__gte=start, at__lt=end).aggregate(
         total=Sum("amount_ml")
@@ -23,7 +27,7 @@ def total_for_day(user, day, zone):
     return total or 0
 
 
-def daily_totals(user, zone, since):
+def daily_totals(user: User, zone: tzinfo, since: date) -> dict[date, int]:
     """{local day: total mL} for the days since `since` (a date), aggregated in the database."""
     start, _ = day_bounds(since, zone)
     rows = (
@@ -36,7 +40,7 @@ def daily_totals(user, zone, since):
     return {row["day"]: row["total"] for row in rows}
 
 
-def progress(total_ml, profile):
+def progress(total_ml: int, profile: Profile) -> dict[str, Any]:
     """What the page says about today's drinks; never urges drinking past a clinician's limit."""
     goal = profile.effective_fluid_goal_ml()
     limit = profile.fluid_limit_ml
@@ -53,5 +57,5 @@ def progress(total_ml, profile):
     }
 
 
-def today(user, profile):
+def today(user: User, profile: Profile) -> int:
     return total_for_day(user, timezone.localdate(), profile.zone)

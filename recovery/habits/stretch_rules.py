@@ -1,23 +1,24 @@
 """The guided hold timer's schedule and the "ease off" rule, as pure functions."""
 
 from dataclasses import dataclass
+from typing import Literal
 
 EASE_OFF_ABOVE = 2  # points above the last resting score (clinical rules, section 4)
 
 
 @dataclass(frozen=True)
 class Phase:
-    kind: str  # "hold", "rest" or "done"
+    kind: Literal["hold", "rest", "done"]
     hold: int  # which hold (1-based) this is, or the last one when done
     seconds_left: int  # in this phase
     holds_done: int
 
 
-def total_seconds(holds, hold_seconds, rest_seconds):
+def total_seconds(holds: int, hold_seconds: int, rest_seconds: int) -> int:
     return holds * hold_seconds + (holds - 1) * rest_seconds
 
 
-def phase_at(elapsed, holds, hold_seconds, rest_seconds):
+def phase_at(elapsed: float, holds: int, hold_seconds: int, rest_seconds: int) -> Phase:
     """Where a session of holds with rests between them is, `elapsed` seconds after its start."""
     elapsed = max(0, int(elapsed))
     cycle = hold_seconds + rest_seconds
@@ -30,7 +31,7 @@ def phase_at(elapsed, holds, hold_seconds, rest_seconds):
     return Phase("done", holds, 0, holds)
 
 
-def ease_off(pain_during, last_resting_pain):
+def ease_off(pain_during: int | None, last_resting_pain: int | None) -> bool:
     """Pain during a stretch more than 2 points above the last resting score: ease off."""
     if pain_during is None or last_resting_pain is None:
         return False

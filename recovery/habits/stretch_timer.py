@@ -1,19 +1,23 @@
 """The guided hold timer, backed by the server like the ice timer: the session's start time
 and plan are stored; where it is now is worked out from them whenever it is read."""
 
+from datetime import datetime
+
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from anatomy.models import Stretch
 from recovery.habits import stretch_rules
-from recovery.models import StretchSession
+from recovery.models import Injury, StretchSession
 
 
 class AlreadyRunning(Exception):
-    def __init__(self, session):
+    def __init__(self, session: StretchSession) -> None:
         self.session = session
 
 
-def phase(session, now=None):
+def phase(session: StretchSession, now: datetime | None = None) -> stretch_rules.Phase:
     now = now or timezone.now()
     elapsed = (now - session.at).total_seconds()
     return stretch_rules.phase_at(
@@ -21,7 +25,7 @@ def phase(session, now=None):
     )
 
 
-def settle(session, now=None):
+def settle(session: StretchSession, now: datetime | None = None) -> bool:
     """A running session whose last hold is over is done, with every hold counted."""
     if session.is_running and phase(session, now).kind == "done":
         updated = StretchSession.objects.filter(
@@ -32,7 +36,7 @@ def settle(session, now=None):
     return False
 
 
-def settle_for_user(user, now=None):
+def settle_for_user(user: User, now: datetime | None = None) -> StretchSession | None:
     session = StretchSession.objects.filter(user=user, status=StretchSession.Status.RUNNING).first()
     if session is not None:
         settle(session, now)
@@ -41,7 +45,16 @@ def settle_for_user(user, now=None):
     return None
 
 
-def start(*, user, stretch, side, holds, hold_seconds, rest_seconds, injury=None):
+def start(
+    *,
+    user: User,
+    stretch: Stretch,
+    side: str,
+    holds: int,
+    hold_seconds: int,
+    rest_seconds: int,
+    injury: Injury | None = None,
+) -> StretchSession:
     running = settle_for_user(user)
     if running is not None:
         raise AlreadyRunning(running)
@@ -64,7 +77,7 @@ def start(*, user, stretch, side, holds, hold_seconds, rest_seconds, injury=None
         ) from None
 
 
-def stop(session, now=None):
+def stop(session: StretchSession, now: datetime | None = None) -> bool:
     """Stop early, keeping the holds finished so far; False when it had already ended."""
     done = phase(session, now).holds_done
     updated = StretchSession.objects.filter(

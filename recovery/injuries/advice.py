@@ -1,23 +1,27 @@
 """The advice for the user's injuries and cramps: gathers what the triage rules need from the
 database in a fixed number of queries, and works it out once per request (`assessed_for`)."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any, cast
 
-from django.db.models import OuterRef, Subquery
+from django.contrib.auth.models import User
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.http import HttpRequest
 from django.utils import timezone
 
 from recovery.injuries import triage
 from recovery.models import Acknowledgement, Cramp, Injury, SymptomEntry, get_profile
 
 
-def _entries(field, order):
+def _entries(field: str, order: list[str]) -> Subquery:
     return Subquery(
         SymptomEntry.objects.filter(injury=OuterRef("pk")).order_by(*order).values(field)[:1]
     )
 
 
-def _last_ack(kind):
+def _last_ack(kind: str) -> Subquery:
     return Subquery(
         Acknowledgement.objects.filter(injury=OuterRef("pk"), kind=kind)
         .order_by("-at")
@@ -25,7 +29,7 @@ def _last_ack(kind):
     )
 
 
-def with_triage_facts(injuries):
+def with_triage_facts(injuries: QuerySet[Injury]) -> QuerySet[Injury]:
     """Annotate an injury queryset with the first, latest and highest entries and acks."""
     return injuries.annotate(
         first_entry_id=_entries("pk", ["recorded_at", "pk"]),
@@ -41,14 +45,14 @@ def with_triage_facts(injuries):
     )
 
 
-def entry_facts(entry):
+def entry_facts(entry: SymptomEntry | None) -> triage.EntryFacts | None:
     if entry is None:
         return None
     flags = frozenset(name for name, _ in entry.red_flags())
     return triage.EntryFacts(entry.pk, entry.recorded_at, entry.pain, flags)
 
 
-def injury_facts(injury, entries_by_id):
+def injury_facts(injury: Any, entries_by_id: Mapping[Any, SymptomEntry]) -> triage.InjuryFacts:
     return triage.InjuryFacts(
         id=injury.pk,
         is_active=injury.is_active,
@@ -69,7 +73,7 @@ class InjuryAdvice:
     latest: SymptomEntry | None
 
 
-def assess(injuries, now=None):
+def assess(injuries: Iterable[Any], now: datetime | None = None) -> list[InjuryAdvice]:
     """Advice for each annotated injury: two queries however many injuries and entries."""
     now = now or timezone.now()
     injuries = list(injuries)
@@ -85,7 +89,7 @@ def assess(injuries, now=None):
     ]
 
 
-def needs_attention(item):
+def needs_attention(item: InjuryAdvice) -> bool:
     """Whether an assessed injury's advice is shown on the dashboard and the banner: every
     active injury, and a resolved one whose latest entry has a warning sign. Marking an
     injury resolved does not silently drop its urgent advice; only recorded care or a newer
@@ -93,22 +97,22 @@ def needs_attention(item):
     return item.injury.is_active or (item.latest is not None and item.latest.has_warning_sign)
 
 
-def most_serious_first(assessed):
+def most_serious_first(assessed: Iterable[InjuryAdvice]) -> list[InjuryAdvice]:
     return sorted(assessed, key=lambda item: -item.advice.level)
 
 
-def for_user(user, now=None):
+def for_user(user: User, now: datetime | None = None) -> list[InjuryAdvice]:
     """The advice for each of the user's injuries that needs attention, most serious first."""
     injuries = with_triage_facts(Injury.objects.filter(user=user)).select_related("region")
     return most_serious_first([item for item in assess(injuries, now) if needs_attention(item)])
 
 
-def for_injury(injury, now=None):
+def for_injury(injury: Injury, now: datetime | None = None) -> triage.Advice:
     annotated = with_triage_facts(Injury.objects.filter(pk=injury.pk)).get()
     return assess([annotated], now)[0].advice
 
 
-def for_cramps(user, now=None):
+def for_cramps(user: User, now: datetime | None = None) -> triage.Advice:
     """Advice from the user's cramps of the last 7 days (one query)."""
     now = now or timezone.now()
     zone = get_profile(user).zone
@@ -129,32 +133,38 @@ def for_cramps(user, now=None):
 
 # --- once per request ------------------------------------------------------------------------
 # The banner on every signed-in page and the page itself often need the same advice; these
-# work it out at most once per request.
+# work it out at most once per request, kept on the request under these names.
+ASSESSED = "_assessed_injuries"
+CRAMP_ADVICE = "_cramp_advice"
 
 
-def assessed_for(request):
+def _signed_in(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def assessed_for(request: HttpRequest) -> list[InjuryAdvice]:
     """The signed-in user's injuries that need attention, with their advice (`for_user`)."""
-    if not hasattr(request, "_assessed_injuries"):
-        request._assessed_injuries = for_user(request.user)
-    return request._assessed_injuries
+    if not hasattr(request, ASSESSED):
+        setattr(request, ASSESSED, for_user(_signed_in(request)))
+    return cast(list[InjuryAdvice], getattr(request, ASSESSED))
 
 
-def remember_assessment(request, assessed):
+def remember_assessment(request: HttpRequest, assessed: Iterable[InjuryAdvice]) -> None:
     """A page that has already assessed every one of the user's injuries (the report) hands
     them over, so that `assessed_for` does not assess them again."""
-    request._assessed_injuries = most_serious_first(
-        [item for item in assessed if needs_attention(item)]
+    setattr(
+        request, ASSESSED, most_serious_first([item for item in assessed if needs_attention(item)])
     )
 
 
-def cramp_advice_for(request):
+def cramp_advice_for(request: HttpRequest) -> triage.Advice:
     """The advice from the signed-in user's recent cramps (`for_cramps`)."""
-    if not hasattr(request, "_cramp_advice"):
-        request._cramp_advice = for_cramps(request.user)
-    return request._cramp_advice
+    if not hasattr(request, CRAMP_ADVICE):
+        setattr(request, CRAMP_ADVICE, for_cramps(_signed_in(request)))
+    return cast(triage.Advice, getattr(request, CRAMP_ADVICE))
 
 
-def advice_for_injury(request, injury):
+def advice_for_injury(request: HttpRequest, injury: Injury) -> triage.Advice:
     """One injury's advice, reusing the request's assessment when it holds the injury."""
     for item in assessed_for(request):
         if item.injury.pk == injury.pk:

@@ -5,8 +5,9 @@ is tested at its boundaries with a pinned time. The app never diagnoses and neve
 user is fine; the lowest level is guidance, not reassurance.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from enum import IntEnum
 
 
@@ -17,11 +18,11 @@ class Level(IntEnum):
     EMERGENCY = 3
 
     @property
-    def label(self):
+    def label(self) -> str:
         return LEVEL_LABELS[self]
 
     @property
-    def css(self):
+    def css(self) -> str:
         return self.name.lower().replace("_", "-")
 
 
@@ -89,9 +90,9 @@ URGENT_FLAGS = {
 @dataclass(frozen=True)
 class EntryFacts:
     id: int
-    recorded_at: object  # an aware datetime
+    recorded_at: datetime  # aware
     pain: int
-    flags: frozenset = frozenset()
+    flags: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -99,18 +100,18 @@ class InjuryFacts:
     id: int
     is_active: bool
     is_strain: bool
-    onset_at: object
+    onset_at: datetime
     first: EntryFacts | None = None
     highest_pain: int | None = None
     latest: EntryFacts | None = None
-    last_contacted_at: object = None
-    last_care_at: object = None
+    last_contacted_at: datetime | None = None
+    last_care_at: datetime | None = None
 
 
 @dataclass(frozen=True)
 class CrampFacts:
     id: int
-    started_at: object  # aware, in the user's zone for night bucketing
+    started_at: datetime  # aware, in the user's zone for night bucketing
     duration: timedelta
     at_night: bool
     numbness: bool = False
@@ -124,28 +125,28 @@ class Reason:
     text: str
     source: str
     entry_id: int | None = None
-    at: object = None
+    at: datetime | None = None
 
     @property
-    def source_text(self):
+    def source_text(self) -> str:
         return SOURCES[self.source]
 
 
 @dataclass
 class Advice:
-    reasons: list = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
     needs_entry: bool = False
-    quieted_until: object = None  # when a "contacted my provider" stops quieting the prompt
+    quieted_until: datetime | None = None  # when "contacted my provider" stops quieting it
 
     @property
-    def level(self):
+    def level(self) -> Level:
         return max((reason.level for reason in self.reasons), default=Level.SELF_CARE)
 
-    def top_reasons(self):
+    def top_reasons(self) -> list[Reason]:
         """The reasons at the highest level: all of them are shown."""
         return [reason for reason in self.reasons if reason.level == self.level]
 
-    def merge(self, other):
+    def merge(self, other: "Advice") -> "Advice":
         return Advice(
             self.reasons + other.reasons,
             self.needs_entry or other.needs_entry,
@@ -153,18 +154,18 @@ class Advice:
         )
 
 
-def meaningful_improvement(reference, latest):
+def meaningful_improvement(reference: int, latest: int) -> bool:
     """A drop of at least 2 points or at least 30% (Farrar 2001)."""
     drop = reference - latest
     return drop >= 2 or (reference > 0 and drop * 10 >= reference * 3 and drop > 0)
 
 
-def has_improved(first, highest, latest):
+def has_improved(first: int, highest: int, latest: int) -> bool:
     """Improved when the latest score dropped meaningfully from the first or highest score."""
     return meaningful_improvement(first, latest) or meaningful_improvement(highest, latest)
 
 
-def _red_flag_reasons(latest):
+def _red_flag_reasons(latest: EntryFacts) -> list[Reason]:
     reasons = []
     if "chest_symptoms" in latest.flags:
         reasons.append(
@@ -185,27 +186,28 @@ def _red_flag_reasons(latest):
     return reasons
 
 
-def _call_provider_reasons(facts, now):
+def _call_provider_reasons(facts: InjuryFacts, now: datetime) -> list[Reason]:
     reasons = []
     age = now - facts.onset_at
-    latest = facts.latest
+    first, latest = facts.first, facts.latest
     if (
-        latest is not None
+        first is not None
+        and latest is not None
         and age >= NOT_IMPROVING_AFTER
         and facts.highest_pain
-        and not has_improved(facts.first.pain, facts.highest_pain, latest.pain)
+        and not has_improved(first.pain, facts.highest_pain, latest.pain)
     ):
         firmer = age >= STILL_NOT_IMPROVING_AFTER
         days = age.days
         text = (
             f"It is {days} days since this started and your latest pain score "
             f"({latest.pain}/10) has still not dropped by 2 points or 30% from your first "
-            f"({facts.first.pain}/10) or highest ({facts.highest_pain}/10). Please call your "
+            f"({first.pain}/10) or highest ({facts.highest_pain}/10). Please call your "
             "provider today."
             if firmer
             else f"It is more than 2 days since this started and your latest pain score "
             f"({latest.pain}/10) has not dropped by 2 points or 30% from your first "
-            f"({facts.first.pain}/10) or highest ({facts.highest_pain}/10) score. Pain that "
+            f"({first.pain}/10) or highest ({facts.highest_pain}/10) score. Pain that "
             "does not ease after a day or two of rest is a reason to call your provider."
         )
         reasons.append(
@@ -243,7 +245,7 @@ SELF_CARE = Reason(
 )
 
 
-def assess_injury(facts, now):
+def assess_injury(facts: InjuryFacts, now: datetime) -> Advice:
     """The advice for one injury at `now`."""
     advice = Advice()
     latest = facts.latest
@@ -264,12 +266,14 @@ def assess_injury(facts, now):
     return advice
 
 
-def night_of(moment):
+def night_of(moment: datetime) -> date:
     """The night a time belongs to: from noon one day to noon the next, in its own zone."""
     return (moment - timedelta(hours=12)).date()
 
 
-def assess_cramps(cramps, now, last_contacted_at=None):
+def assess_cramps(
+    cramps: Iterable[CrampFacts], now: datetime, last_contacted_at: datetime | None = None
+) -> Advice:
     """Advice from the user's cramps in the last 7 days."""
     recent = [c for c in cramps if now - CRAMP_WINDOW <= c.started_at <= now]
     reasons = []

@@ -10,7 +10,17 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from recovery.insights import charts, pain_days
-from recovery.models import Injury, get_profile
+from recovery.models import (
+    Acknowledgement,
+    Cramp,
+    FluidEntry,
+    IceSession,
+    Injury,
+    StretchSession,
+    SymptomEntry,
+    Treatment,
+    get_profile,
+)
 from recovery.treatments.sessions import settle_sessions
 
 RANGE_LABELS = [
@@ -23,6 +33,21 @@ RANGE_LABELS = [
 
 
 INLINE_TABLE_RANGES = {"7"}
+
+# The part of the charts' data each kind of log feeds ("injuries": a pain chart each, with
+# the days of ice and stretching marked on it), and the logs that are not charted, and why.
+CHARTED = {
+    Injury: "injuries",
+    SymptomEntry: "injuries",
+    Treatment: "ice",
+    FluidEntry: "fluids",
+    StretchSession: "stretch",
+    Cramp: "cramps",
+}
+NOT_CHARTED = {
+    Acknowledgement: "what the user did about advice: on the injury's timeline and the report",
+    IceSession: "a finished ice session is charted through the treatment it records",
+}
 
 
 def chart_data(user, profile, range_key, injuries, details=False):
@@ -67,11 +92,17 @@ def chart_data(user, profile, range_key, injuries, details=False):
     return data, series
 
 
-def _pain_table(series, zone, daily):
+def _flags(flags):
+    return "; ".join(flags) or "none"
+
+
+def _pain_rows(series, zone, daily):
+    """The pain table's rows: a day each from 90 days on, else an entry each."""
     if daily:
-        return list(
-            zip(
-                (f"{day:%a %d %b %Y}" for day in series["days"]),
+        return [
+            (f"{day:%a %d %b %Y}", entries, pain, highest, average, _flags(flags))
+            for day, entries, pain, highest, average, flags in zip(
+                series["days"],
                 series["entries"],
                 series["pain"],
                 series["highest"],
@@ -79,17 +110,111 @@ def _pain_table(series, zone, daily):
                 series["red_flags"],
                 strict=True,
             )
-        )
+        ]
     return [
         (
             f"{dt.datetime.fromtimestamp(moment / 1000, tz=zone):%d %b %Y %H:%M}",
             pain,
             average,
-            flags,
+            _flags(flags),
         )
         for moment, pain, average, flags in zip(
             series["times"], series["pain"], series["average"], series["red_flags"], strict=True
         )
+    ]
+
+
+PAIN_COLUMNS = ["Time", "Pain (0-10)", "7-day average", "Warning signs"]
+DAILY_PAIN_COLUMNS = [
+    "Day",
+    "Entries",
+    "Average pain (0-10)",
+    "Highest",
+    "7-day average",
+    "Warning signs",
+]
+
+
+def chart_blocks(data, series, profile, tables):
+    """What each chart section of the page shows: ([a pain chart per injury], [the habit
+    charts]); the tables' rows only when `tables` (otherwise they load when opened)."""
+    daily = data["daily"]
+    pain = [
+        {
+            "key": f"pain-{injury['id']}",
+            "heading": f"Pain: {injury['title']}",
+            "chart": "pain",
+            "canvas": f"pain-chart-{injury['id']}",
+            "injury": injury["id"],
+            "daily": daily,
+            "label": f"Pain over time for {injury['title']}; the table below has the same numbers.",
+            "has_data": bool(injury["pain"]),
+            "empty": "No pain scores in this range.",
+            "summary": "Pain as a table",
+            "table": f"pain-table-{injury['id']}",
+            "caption": "A row per day" if daily else "",
+            "columns": DAILY_PAIN_COLUMNS if daily else PAIN_COLUMNS,
+            "rows": _pain_rows(series[injury["id"]], profile.zone, daily) if tables else [],
+        }
+        for injury in data["injuries"]
+    ]
+    habits = [
+        {
+            "key": "fluids",
+            "heading": "Drinks per day",
+            "chart": "fluids",
+            "label": "Drinks per day against your goal",
+            "rows": [(day, profile.format_volume(ml)) for day, ml in data["fluids"]],
+            "columns": ["Day", "Total"],
+            "what": "Drinks",
+            "none": "drinks",
+        },
+        {
+            "key": "ice",
+            "heading": "Ice per day",
+            "chart": "ice",
+            "label": "Ice sessions and minutes per day",
+            "rows": data["ice"],
+            "columns": ["Day", "Sessions", "Minutes"],
+            "what": "Ice",
+            "none": "ice",
+        },
+        {
+            "key": "stretch",
+            "heading": "Stretching minutes per week",
+            "chart": "stretch",
+            "label": "Minutes of stretching per week",
+            "rows": data["stretch"],
+            "columns": ["Week starting", "Minutes"],
+            "what": "Stretching",
+            "none": "stretching",
+        },
+        {
+            "key": "cramps",
+            "heading": "Cramps per week",
+            "chart": "cramps",
+            "label": "Cramps per week, at night and by day",
+            "rows": data["cramps"],
+            "columns": ["Week starting", "At night", "By day"],
+            "what": "Cramps",
+            "none": "cramps",
+        },
+    ]
+    return pain, [
+        {
+            "key": block["key"],
+            "heading": block["heading"],
+            "chart": block["chart"],
+            "canvas": f"{block['key']}-chart",
+            "label": f"{block['label']}; the table below has the same numbers.",
+            "has_data": bool(block["rows"]),
+            "empty": f"No {block['none']} logged in this range.",
+            "summary": f"{block['what']} as a table",
+            "table": f"{block['key']}-table",
+            "columns": block["columns"],
+            "rows": block["rows"] if tables else [],
+        }
+        for block in habits
     ]
 
 
@@ -114,24 +239,15 @@ def charts_page(request):
     # "show the tables" link), so the page stays small.
     inline_tables = range_key in INLINE_TABLE_RANGES or request.GET.get("tables") == "1"
     data, series = chart_data(request.user, profile, range_key, injuries, details=inline_tables)
+    pain_blocks, habit_blocks = chart_blocks(data, series, profile, inline_tables)
     context = {
         "inline_tables": inline_tables,
-        "injury_blocks": [
-            {
-                **injury,
-                "table": _pain_table(series[injury["id"]], profile.zone, data["daily"])
-                if inline_tables
-                else [],
-            }
-            for injury in data["injuries"]
-        ],
+        "pain_blocks": pain_blocks,
+        "habit_blocks": habit_blocks,
         "range_key": range_key,
         "ranges": RANGE_LABELS,
         "data": data,
         "profile": profile,
-        "fluid_rows": [(day, profile.format_volume(ml)) for day, ml in data["fluids"]]
-        if inline_tables
-        else [],
     }
     template = (
         "recovery/insights/charts.html#charts" if request.htmx else "recovery/insights/charts.html"

@@ -15,7 +15,30 @@ from recovery.habits import hydration
 from recovery.injuries import advice
 from recovery.insights import charts, pain_days
 from recovery.insights.charts import series_from_entries
-from recovery.models import Acknowledgement, Cramp, StretchSession, SymptomEntry, Treatment
+from recovery.models import (
+    Acknowledgement,
+    Cramp,
+    FluidEntry,
+    IceSession,
+    Injury,
+    StretchSession,
+    SymptomEntry,
+    Treatment,
+)
+
+# The part of the report each kind of log feeds, and the logs it leaves out, and why.
+REPORTED = {
+    Injury: "injuries",
+    SymptomEntry: "injuries",
+    Acknowledgement: "injuries",
+    Treatment: "ice_count",
+    StretchSession: "stretch_count",
+    FluidEntry: "average_fluids",
+    Cramp: "cramp_count",
+}
+NOT_REPORTED = {
+    IceSession: "a finished ice session is reported through the treatment it records",
+}
 
 ENTRY_DAYS = 31  # ranges up to this long show every entry
 WEEK_DAYS = 92  # longer ones sum by week up to this long, then by month

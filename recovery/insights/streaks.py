@@ -4,7 +4,16 @@ import datetime as dt
 
 from recovery.common.days import day_bounds
 from recovery.common.local_day import LocalDate
-from recovery.models import Cramp, FluidEntry, StretchSession, SymptomEntry, Treatment
+from recovery.models import (
+    Acknowledgement,
+    Cramp,
+    FluidEntry,
+    IceSession,
+    Injury,
+    StretchSession,
+    SymptomEntry,
+    Treatment,
+)
 
 
 def streak(days_logged, today):
@@ -20,26 +29,37 @@ def streak(days_logged, today):
 STREAK_LOOKBACK = 31  # a streak longer than this shows as "more than 30 days"
 
 
+def log_times(user):
+    """(the user's rows, their time field) for each kind of log that makes a day count."""
+    return [
+        (SymptomEntry.objects.filter(injury__user=user), "recorded_at"),
+        (Treatment.objects.filter(user=user), "at"),
+        (FluidEntry.objects.filter(user=user), "at"),
+        (Cramp.objects.filter(user=user), "started_at"),
+        (
+            StretchSession.objects.filter(user=user).exclude(status=StretchSession.Status.RUNNING),
+            "at",
+        ),
+    ]
+
+
+# Logs that do not make a day count by themselves, and why.
+NOT_COUNTED = {
+    Injury: "an injury is logged with its first entry, which counts",
+    Acknowledgement: "what the user did about advice, not a log of the leg",
+    IceSession: "a finished ice session counts through the treatment it records",
+}
+
+
 def days_logged(user, zone, today, lookback=STREAK_LOOKBACK):
     """The local days in the last month with any entry, treatment, drink, cramp or stretch,
     in one query. A month is enough for the streak, and keeps the query small."""
     start, _ = day_bounds(today - dt.timedelta(days=lookback), zone)
-
-    def days(queryset, field):
-        return (
-            queryset.filter(**{f"{field}__gte": start})
-            .annotate(day=LocalDate(field, tzinfo=zone))
-            .values_list("day", flat=True)
-            .order_by()
-        )
-
-    union = days(SymptomEntry.objects.filter(injury__user=user), "recorded_at").union(
-        days(Treatment.objects.filter(user=user), "at"),
-        days(FluidEntry.objects.filter(user=user), "at"),
-        days(Cramp.objects.filter(user=user), "started_at"),
-        days(
-            StretchSession.objects.filter(user=user).exclude(status=StretchSession.Status.RUNNING),
-            "at",
-        ),
-    )
-    return set(union.order_by())
+    first, *others = [
+        rows.filter(**{f"{field}__gte": start})
+        .annotate(day=LocalDate(field, tzinfo=zone))
+        .values_list("day", flat=True)
+        .order_by()
+        for rows, field in log_times(user)
+    ]
+    return set(first.union(*others).order_by())

@@ -2,23 +2,24 @@
 treatment record is one transaction, and every change of state is a conditional update, so
 two tabs (or two devices) acting at once produce one result and one record."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
 
 from recovery.common.days import start_of_today
-from recovery.models import IceSession, Treatment
+from recovery.models import IceSession, Injury, Treatment
 from recovery.treatments import ice_rules
 
 
 class AlreadyRunning(Exception):
-    def __init__(self, session):
+    def __init__(self, session: IceSession) -> None:
         self.session = session
 
 
-def _record(session):
+def _record(session: IceSession) -> None:
     Treatment.objects.create(
         user_id=session.user_id,
         injury_id=session.injury_id,
@@ -31,7 +32,7 @@ def _record(session):
 
 
 @transaction.atomic
-def settle(session, now=None):
+def settle(session: IceSession, now: datetime | None = None) -> IceSession:
     """Finish a running session whose planned end has passed, at its planned end."""
     now = now or timezone.now()
     if session.is_running and ice_rules.is_over(session.planned_end_at, now):
@@ -47,7 +48,7 @@ def settle(session, now=None):
     return session
 
 
-def settle_for_user(user, now=None):
+def settle_for_user(user: User, now: datetime | None = None) -> IceSession | None:
     """Settle the user's running session if its time is up; returns the one still running."""
     session = IceSession.objects.filter(user=user, status=IceSession.Status.RUNNING).first()
     if session is None:
@@ -56,7 +57,9 @@ def settle_for_user(user, now=None):
     return session if session.is_running else None
 
 
-def start(*, user, injury=None, minutes=20, now=None):
+def start(
+    *, user: User, injury: Injury | None = None, minutes: int = 20, now: datetime | None = None
+) -> IceSession:
     now = now or timezone.now()
     running = settle_for_user(user, now)
     if running is not None:
@@ -77,7 +80,7 @@ def start(*, user, injury=None, minutes=20, now=None):
 
 
 @transaction.atomic
-def stop(session, now=None):
+def stop(session: IceSession, now: datetime | None = None) -> bool:
     """Stop a running session now; returns False when it had already ended."""
     now = now or timezone.now()
     ended_at = ice_rules.finished_at(session.planned_end_at, now)
@@ -95,7 +98,7 @@ def stop(session, now=None):
     return bool(updated)
 
 
-def cancel(session):
+def cancel(session: IceSession) -> bool:
     """Started by mistake: end it without a treatment record."""
     updated = IceSession.objects.filter(pk=session.pk, status=IceSession.Status.RUNNING).update(
         status=IceSession.Status.CANCELLED, ended_at=timezone.now()
@@ -104,7 +107,7 @@ def cancel(session):
     return bool(updated)
 
 
-def today(user, now=None):
+def today(user: User, now: datetime | None = None) -> tuple[list[IceSession], int]:
     """Today's finished sessions (in the user's zone) and their total minutes."""
     now = now or timezone.now()
     start_of_day = start_of_today(now=now)
@@ -121,7 +124,7 @@ def today(user, now=None):
     return sessions, sum(session.minutes for session in sessions)
 
 
-def last_finished(user):
+def last_finished(user: User) -> IceSession | None:
     return (
         IceSession.objects.filter(
             user=user, status__in=[IceSession.Status.COMPLETED, IceSession.Status.STOPPED]
@@ -131,7 +134,7 @@ def last_finished(user):
     )
 
 
-def summary(user, now=None):
+def summary(user: User, now: datetime | None = None) -> tuple[int, int, datetime | None]:
     """Today's finished sessions and minutes, and when the last one ended, in one query."""
     now = now or timezone.now()
     start_of_day = start_of_today(now=now)

@@ -1,6 +1,6 @@
 """Ice timing rules (clinical rules, section 2) as pure functions of timestamps."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 ICE_DEFAULT = timedelta(minutes=20)
 ICE_MAX = timedelta(minutes=20)
@@ -10,29 +10,29 @@ NEXT_SESSION_AFTER = timedelta(hours=2)
 CONFIRM_IF_WITHIN = timedelta(hours=1)
 
 
-def planned_end(started_at, length):
+def planned_end(started_at: datetime, length: timedelta) -> datetime:
     """When a session of `length` ends; lengths outside 1 to 20 minutes are refused."""
     if not ICE_MIN <= length <= ICE_MAX:
         raise ValueError("An ice session lasts from 1 to 20 minutes.")
     return started_at + length
 
 
-def remaining_seconds(planned_end_at, now):
+def remaining_seconds(planned_end_at: datetime, now: datetime) -> int:
     return max(0, int((planned_end_at - now).total_seconds()))
 
 
-def is_over(planned_end_at, now):
+def is_over(planned_end_at: datetime, now: datetime) -> bool:
     return now >= planned_end_at
 
 
-def finished_at(planned_end_at, now):
+def finished_at(planned_end_at: datetime, now: datetime) -> datetime:
     """A running session read after its planned end finished at the planned end."""
     return planned_end_at if now >= planned_end_at else now
 
 
-def skin_checks(started_at, planned_end_at):
+def skin_checks(started_at: datetime, planned_end_at: datetime) -> list[datetime]:
     """The times to check the skin: every 5 minutes after the start, before the end."""
-    checks = []
+    checks: list[datetime] = []
     moment = started_at + SKIN_CHECK_EVERY
     while moment < planned_end_at:
         checks.append(moment)
@@ -40,10 +40,10 @@ def skin_checks(started_at, planned_end_at):
     return checks
 
 
-def next_suggested(last_ended_at):
+def next_suggested(last_ended_at: datetime) -> datetime:
     return last_ended_at + NEXT_SESSION_AFTER
 
 
-def needs_confirmation(last_ended_at, now):
+def needs_confirmation(last_ended_at: datetime | None, now: datetime) -> bool:
     """Starting within an hour of the last session's end asks the user to confirm."""
     return last_ended_at is not None and now - last_ended_at < CONFIRM_IF_WITHIN

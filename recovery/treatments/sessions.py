@@ -6,8 +6,11 @@ reads the user's logs calls `settle_sessions` first, so none of them shows a sta
 """
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from django.db.models import CharField, Value
+from django.contrib.auth.models import User
+from django.db.models import CharField, QuerySet, Value
 from django.utils import timezone
 
 from recovery.habits import stretch_timer
@@ -23,10 +26,10 @@ class Running:
     stretch: StretchSession | None = None
 
 
-def _running_ids(user):
+def _running_ids(user: User) -> dict[str, int]:
     """{"ice": pk, "stretch": pk} of the user's running sessions, in one query."""
 
-    def running(model, kind):
+    def running(model: type[IceSession] | type[StretchSession], kind: str) -> QuerySet[Any]:
         return (
             model.objects.filter(user=user, status=model.Status.RUNNING)
             .values_list(Value(kind, output_field=CharField()), "pk")
@@ -36,7 +39,7 @@ def _running_ids(user):
     return dict(running(IceSession, "ice").union(running(StretchSession, "stretch")).order_by())
 
 
-def settle_sessions(user, now=None):
+def settle_sessions(user: User, now: datetime | None = None) -> Running:
     """Settle the user's sessions whose time is up; returns the ones still running. One query
     when nothing is running."""
     now = now or timezone.now()

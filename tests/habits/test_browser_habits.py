@@ -42,6 +42,28 @@ def test_adding_two_glasses_moves_the_bar_and_undo_takes_one_back(browser_page, 
     assert_accessible(page)
 
 
+def test_an_amount_that_is_not_allowed_is_explained_in_place_then_fixed(browser_page, owner):
+    page = browser_page.page
+    log_in(browser_page)
+    browser_page.goto("/fluids/")
+    page.evaluate("window.__samePage = true")
+    page.get_by_text("Another amount").click()
+    page.get_by_label("Amount (mL)").fill("20000")
+    page.get_by_role("radio", name="Other drink").check()
+    page.get_by_role("button", name="Add it").click()
+    expect(page.locator("#id_amount_error")).to_contain_text("Enter one drink of 1 to 3000 mL")
+    # The rest of what was typed is kept, and the page was not left.
+    expect(page.get_by_label("Amount (mL)")).to_have_value("20000")
+    expect(page.get_by_role("radio", name="Other drink")).to_be_checked()
+    assert page.evaluate("window.__samePage") is True
+    assert FluidEntry.objects.count() == 0
+    assert_accessible(page)
+    page.get_by_label("Amount (mL)").fill("330")
+    page.get_by_role("button", name="Add it").click()
+    expect(page.locator("#progress-words")).to_contain_text("You have had 0.33 L today")
+    assert FluidEntry.objects.get().drink == "other"
+
+
 def test_a_night_cramp_from_the_dashboard_in_a_few_taps(browser_page, owner):
     page = browser_page.page
     log_in(browser_page)

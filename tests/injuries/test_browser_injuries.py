@@ -118,7 +118,19 @@ def test_an_entry_with_a_mistake_shows_the_error_in_place_and_keeps_the_answers(
     assert injury.entries.count() == 1
     assert_accessible(page)
 
+    # A time typed in the future is explained in place too, the answers still kept.
+    london = ZoneInfo("Europe/London")
     form.get_by_role("radio", name="3 mild").check()
+    tomorrow = dt.datetime.now(london) + dt.timedelta(days=1)
+    form.get_by_label("When", exact=True).fill(tomorrow.strftime("%Y-%m-%dT%H:%M"))
+    form.get_by_role("button", name="Save entry").click()
+    expect(page.locator("#id_recorded_at_error")).to_contain_text("This time is in the future")
+    form = page.locator("#live form")
+    expect(form.get_by_label("Notes (optional)")).to_have_value("Worse on the stairs")
+    assert injury.entries.count() == 1
+
+    an_hour_ago = dt.datetime.now(london) - dt.timedelta(hours=1)
+    form.get_by_label("When", exact=True).fill(an_hour_ago.strftime("%Y-%m-%dT%H:%M"))
     form.get_by_role("button", name="Save entry").click()
     expect(page.locator("#advice-banner")).to_contain_text("Get help right away")
     assert injury.entries.count() == 2

@@ -1,0 +1,165 @@
+"""Guards for whoever adds a feature: each kind of log the user writes reaches every place that
+must know about it (the streak, the export and import, the charts, the report), has an index
+for its queries, and every page lights a tab of the main navigation.
+
+A new log model makes these tests fail until it is added to each place, or the place says why
+it leaves it out (README, "How to add a new kind of log").
+"""
+
+import datetime as dt
+
+import pytest
+from django.apps import apps
+from django.urls import URLResolver, get_resolver, reverse
+
+from recovery.accounts import export
+from recovery.context_processors import NAV_TABS
+from recovery.insights import chart_views, report, streaks
+from recovery.models import Injury, ShareLink, get_profile
+
+# Models with an owner that are not something the user logged.
+NOT_LOGS = {ShareLink: "a link that shares a report"}
+
+
+def owner_field(model):
+    """The field a user-scoped query filters this model by: its user, or for a log that hangs
+    off an injury, its injury. None for models that are not a user's logs."""
+    names = {field.name: field for field in model._meta.get_fields()}
+    for name in ("user", "injury"):
+        field = names.get(name)
+        if field is not None and field.many_to_one:
+            return name
+    return None
+
+
+def log_models():
+    """Every kind of log a user writes, found by looking at the models."""
+    models = apps.get_app_config("recovery").get_models()
+    return {model for model in models if owner_field(model) and model not in NOT_LOGS}
+
+
+def names(models):
+    return sorted(model.__name__ for model in models)
+
+
+def test_the_logs_are_found_by_looking_at_the_models():
+    assert names(log_models()) == [
+        "Acknowledgement",
+        "Cramp",
+        "FluidEntry",
+        "IceSession",
+        "Injury",
+        "StretchSession",
+        "SymptomEntry",
+        "Treatment",
+    ]
+
+
+def test_every_log_has_an_index_on_its_owner_then_its_time():
+    missing = []
+    for model in log_models() | set(NOT_LOGS):
+        owner = owner_field(model)
+        times = {
+            field.name
+            for field in model._meta.get_fields()
+            if field.get_internal_type() == "DateTimeField"
+        }
+        covered = any(
+            index.fields[0] == owner and {name.lstrip("-") for name in index.fields} & times
+            for index in model._meta.indexes
+        )
+        if not covered:
+            missing.append(model.__name__)
+    assert missing == []
+
+
+@pytest.mark.django_db
+def test_every_log_counts_towards_the_streak_or_says_why_not(owner):
+    counted = {rows.model for rows, _ in streaks.log_times(owner)}
+    assert not counted & set(streaks.NOT_COUNTED)
+    assert names(counted | set(streaks.NOT_COUNTED)) == names(log_models())
+
+
+@pytest.mark.django_db
+def test_every_log_is_exported_to_its_own_spreadsheet_and_in_the_json(owner):
+    assert names(export.CSV_FILES) == names(log_models())
+    assert sorted(export.CSV_FILES.values()) == sorted(export.CSV_COLUMNS)
+    # The JSON (what import reads) has a list for every log: nested under each injury for
+    # the logs that hang off an injury, at the top for the rest.
+    Injury.objects.create(user=owner, side="left", onset_at=dt.datetime.now(dt.UTC))
+    data = export.collect(owner)
+    for model in log_models():
+        key = export.CSV_FILES[model].removesuffix(".csv")
+        if owner_field(model) == "injury":
+            key = {"symptom_entries": "entries"}.get(key, key)
+            assert key in data["injuries"][0], model.__name__
+        else:
+            assert key in data or model is Injury, model.__name__
+
+
+@pytest.mark.django_db
+def test_every_log_feeds_the_charts_or_says_why_not(owner):
+    assert not set(chart_views.CHARTED) & set(chart_views.NOT_CHARTED)
+    assert names({**chart_views.CHARTED, **chart_views.NOT_CHARTED}) == names(log_models())
+    data, _ = chart_views.chart_data(owner, get_profile(owner), "30", [])
+    assert set(chart_views.CHARTED.values()) <= set(data)
+
+
+@pytest.mark.django_db
+def test_every_log_feeds_the_report_or_says_why_not(owner):
+    assert not set(report.REPORTED) & set(report.NOT_REPORTED)
+    assert names({**report.REPORTED, **report.NOT_REPORTED}) == names(log_models())
+    today = dt.date(2026, 11, 30)
+    built = report.build(owner, get_profile(owner), [], today, today, assessed=[])
+    assert set(report.REPORTED.values()) <= set(built)
+
+
+def view_modules(resolver=None, prefix=""):
+    """(module, route) of every view the site routes to, but the staff-only admin's."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if route.startswith("admin/"):
+            continue
+        if isinstance(pattern, URLResolver):
+            yield from view_modules(pattern, route)
+        else:
+            callback = getattr(pattern.callback, "view_class", pattern.callback)
+            yield callback.__module__, route
+
+
+def test_every_page_of_the_app_belongs_to_a_tab_of_the_main_navigation():
+    ours = {module for module, _ in view_modules()}
+    assert sorted(ours - set(NAV_TABS)) == []
+    assert set(NAV_TABS.values()) == {"today", "log", "ice", "charts", "anatomy", "account"}
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("reference_data")
+@pytest.mark.parametrize(
+    ("url", "tab"),
+    [
+        ("home", "Today"),
+        ("injuries", "Log"),
+        ("injury_new", "Log"),
+        ("fluids", "Log"),
+        ("fluid_history", "Log"),
+        ("cramps", "Log"),
+        ("stretches", "Log"),
+        ("stretch_log", "Log"),
+        ("treatments", "Log"),
+        ("treatment_new", "Log"),
+        ("ice", "Ice timer"),
+        ("charts", "Charts"),
+        ("report", "Charts"),
+        ("anatomy:overview", "Anatomy"),
+        ("profile", "Account"),
+        ("data", "Account"),
+        ("password_change", "Account"),
+    ],
+)
+def test_each_page_lights_its_tab_and_no_other(owner_client, url, tab):
+    body = owner_client.get(reverse(url)).content.decode()
+    nav = body.split('<nav aria-label="Main">', 1)[1].split("</nav>", 1)[0]
+    assert nav.count('aria-current="page"') == 1
+    assert f'aria-current="page">{tab}</a>' in nav
