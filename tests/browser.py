@@ -74,9 +74,10 @@ def save_screenshot(page, name):
     page.screenshot(path=folder / f"{name}.png", full_page=True)
 
 
-def log_in(browser_page, username="alice"):
-    """Signed in as `username`, on "Today". The session comes as a cookie, as after the
-    log-in form (whose own flows are tested in tests/accounts/test_browser_accounts.py)."""
+def log_in(browser_page, username="alice", then="/"):
+    """Signed in as `username`, on the page `then` ("Today" unless told). The session comes
+    as a cookie, as after the log-in form (whose own flows are tested in
+    tests/accounts/test_browser_accounts.py)."""
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.test import Client
@@ -87,8 +88,10 @@ def log_in(browser_page, username="alice"):
     browser_page.page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": browser_page.base_url}]
     )
-    browser_page.goto("/")
-    expect(browser_page.page.get_by_role("heading", level=1)).to_have_text("Today")
+    response = browser_page.goto(then)
+    if then == "/":
+        expect(browser_page.page.get_by_role("heading", level=1)).to_have_text("Today")
+    return response
 
 
 def sign_up(page, username="erin", password=PASSWORD):

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
-from django.test.testcases import LiveServerThread, _StaticFilesHandler
+from django.test.testcases import LiveServerThread
 from pytest_django.live_server_helper import LiveServer
 
 from recovery.models import Profile
@@ -152,12 +152,18 @@ def collected_static(tmp_path_factory, worker_id):
         yield root
 
 
+def served_by_whitenoise(app):
+    """The live server's "static handler": none, so that WhiteNoise, in the middleware as in
+    production, serves the collected files (hashed names, cached by the browser)."""
+    return app
+
+
 class CollectedStaticLiveServer(LiveServer):
-    """pytest-django's live server, serving static files from STATIC_ROOT as collected.
+    """pytest-django's live server, with static files served from STATIC_ROOT as collected,
+    the way a deployment serves them.
 
     The default handler looks files up through the finders, which do not know the hashed
-    names that the manifest storage puts in pages; serving the collected files is also what
-    a deployment does.
+    names that the manifest storage puts in pages.
     """
 
     def __init__(self, addr):
@@ -165,7 +171,7 @@ class CollectedStaticLiveServer(LiveServer):
         default = self.thread
         self.thread = LiveServerThread(
             default.host,
-            static_handler=_StaticFilesHandler,
+            static_handler=served_by_whitenoise,
             connections_override=default.connections_override,
             port=default.port,
         )

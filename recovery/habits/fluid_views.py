@@ -11,7 +11,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 
 from recovery.common import units
-from recovery.common.days import day_bounds
 from recovery.common.deletion import confirm_delete
 from recovery.common.htmx import render_page_or_part
 from recovery.habits import hydration
@@ -23,8 +22,8 @@ PAGE = "recovery/habits/fluids.html"
 
 def _fluids_context(request, form=None, quick_form=None):
     profile = get_profile(request.user)
-    total = hydration.today(request.user, profile)
-    start, end = day_bounds(timezone.localdate(), profile.zone)
+    drinks = hydration.drinks_on(request.user, timezone.localdate(), profile.zone)
+    total = sum(drink.amount_ml for drink in drinks)
     return {
         "profile": profile,
         "progress": hydration.progress(total, profile),
@@ -33,10 +32,7 @@ def _fluids_context(request, form=None, quick_form=None):
         "quick_amounts": hydration.QUICK_AMOUNTS[profile.fluid_units],
         "form": form or FluidForm(unit_system=profile.fluid_units),
         "quick_form": quick_form,
-        "entries": [
-            (entry, profile.format_volume(entry.amount_ml))
-            for entry in FluidEntry.objects.filter(user=request.user, at__gte=start, at__lt=end)
-        ],
+        "entries": [(drink, profile.format_volume(drink.amount_ml)) for drink in drinks],
         "limit_text": profile.format_volume(profile.fluid_limit_ml)
         if profile.fluid_limit_ml
         else None,
@@ -106,8 +102,7 @@ def fluid_history(request):
 @require_safe
 def fluid_day(request, day):
     profile = get_profile(request.user)
-    start, end = day_bounds(day, profile.zone)
-    entries = list(FluidEntry.objects.filter(user=request.user, at__gte=start, at__lt=end))
+    entries = hydration.drinks_on(request.user, day, profile.zone)
     total = sum(entry.amount_ml for entry in entries)
     return render(
         request,

@@ -19,6 +19,12 @@ QUICK_AMOUNTS = {
 }
 
 
+def drinks_on(user: User, day: date, zone: tzinfo) -> list[FluidEntry]:
+    """The user's drinks on a day of theirs, latest first."""
+    start, end = day_bounds(day, zone)
+    return list(FluidEntry.objects.filter(user=user, at__gte=start, at__lt=end))
+
+
 def total_for_day(user: User, day: date, zone: tzinfo) -> int:
     start, end = day_bounds(day, zone)
     total = FluidEntry.objects.filter(user=user, at__gte=start, at__lt=end).aggregate(

@@ -23,8 +23,7 @@ pytestmark = [
 def test_export_then_import_into_a_new_account(browser_page, owner, other_user, tmp_path):
     page = browser_page.page
     FluidEntry.objects.create(user=owner, at=dt.datetime.now(dt.UTC), amount_ml=330)
-    log_in(browser_page)
-    browser_page.goto("/accounts/data/")
+    log_in(browser_page, then="/accounts/data/")
     assert_accessible(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download my data").click()
@@ -53,8 +52,7 @@ def test_export_then_import_into_a_new_account(browser_page, owner, other_user, 
 def test_deleting_the_account_after_typing_the_username(browser_page, owner):
     page = browser_page.page
     Injury.objects.create(user=owner, side="left", onset_at=dt.datetime.now(dt.UTC))
-    log_in(browser_page)
-    browser_page.goto("/accounts/data/")
+    log_in(browser_page, then="/accounts/data/")
     page.get_by_role("link", name="Delete my account").click()
     assert_accessible(page)
     page.get_by_label("Type your username to confirm").fill("alise")
@@ -105,8 +103,7 @@ def test_a_share_link_stops_working_when_it_expires(browser, browser_page, live_
     ],
 )
 def test_signed_in_pages_pass_axe_with_no_csp_violations(browser_page, owner, path):
-    log_in(browser_page)
-    assert browser_page.goto(path).status == 200
+    assert log_in(browser_page, then=path).status == 200
     assert_accessible(browser_page.page)
 
 

@@ -19,8 +19,7 @@ pytestmark = [
 
 def test_adding_two_glasses_moves_the_bar_and_undo_takes_one_back(browser_page, owner):
     page = browser_page.page
-    log_in(browser_page)
-    browser_page.goto("/fluids/")
+    log_in(browser_page, then="/fluids/")
     assert_accessible(page)
     bar = page.locator("progress.fluid-bar")
     expect(bar).to_have_attribute("value", "0")
@@ -44,8 +43,7 @@ def test_adding_two_glasses_moves_the_bar_and_undo_takes_one_back(browser_page, 
 
 def test_an_amount_that_is_not_allowed_is_explained_in_place_then_fixed(browser_page, owner):
     page = browser_page.page
-    log_in(browser_page)
-    browser_page.goto("/fluids/")
+    log_in(browser_page, then="/fluids/")
     page.evaluate("window.__samePage = true")
     page.get_by_text("Another amount").click()
     page.get_by_label("Amount (mL)").fill("20000")
@@ -86,8 +84,7 @@ def test_a_guided_stretch_counts_holds_and_rests_and_is_logged(browser_page, own
     start = dt.datetime.now(dt.UTC).replace(microsecond=0)
     with time_machine.travel(start, tick=True) as server_clock:
         page.context.clock.install(time=start)
-        log_in(browser_page)
-        browser_page.goto("/anatomy/stretches/calf-stretch-straight-knee/")
+        log_in(browser_page, then="/anatomy/stretches/calf-stretch-straight-knee/")
         assert_accessible(page)
         page.get_by_role("link", name="Do it with the guided timer").click()
         page.get_by_label("Number of holds").fill("2")
@@ -126,7 +123,6 @@ def test_a_guided_stretch_counts_holds_and_rests_and_is_logged(browser_page, own
     ["/cramps/", "/stretches/", "/stretches/log/", "/anatomy/stretches/", "/anatomy/warm-up/"],
 )
 def test_habit_pages_pass_axe_with_no_csp_violations(browser_page, owner, path):
-    log_in(browser_page)
-    response = browser_page.goto(path)
+    response = log_in(browser_page, then=path)
     assert response.status == 200
     assert_accessible(browser_page.page)

@@ -34,8 +34,7 @@ def injury(owner):
 
 def test_the_report_prints_on_one_or_two_pages_with_its_chart(browser_page, injury):
     page = browser_page.page
-    log_in(browser_page)
-    browser_page.goto(f"/report/?injury={injury.pk}")
+    log_in(browser_page, then=f"/report/?injury={injury.pk}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Leg recovery report")
     expect(page.get_by_role("button", name="Print or save as PDF")).to_be_visible()
     assert drawn(page, f"pain-chart-{injury.pk}")
@@ -50,8 +49,7 @@ def test_a_share_link_works_in_a_fresh_browser_and_stops_when_revoked(
     browser, browser_page, live_server, injury
 ):
     page = browser_page.page
-    log_in(browser_page)
-    browser_page.goto(f"/report/?injury={injury.pk}")
+    log_in(browser_page, then=f"/report/?injury={injury.pk}")
     page.get_by_label("Link works for (days)").fill("7")
     page.get_by_role("button", name="Make a share link").click()
     expect(page.get_by_text("Share link made.")).to_be_visible()
@@ -93,8 +91,7 @@ def test_five_months_of_entries_still_print_on_one_or_two_pages(browser_page, ow
         )
         for hours in range(0, 150 * 24, 8)
     )
-    log_in(browser_page)
-    browser_page.goto(f"/report/?injury={injury.pk}")
+    log_in(browser_page, then=f"/report/?injury={injury.pk}")
     expect(page.get_by_role("table", name=re.compile("Pain by month"))).to_be_visible()
     assert drawn(page, f"pain-chart-{injury.pk}")
     assert_accessible(page)

@@ -112,8 +112,7 @@ def test_starting_without_a_barrier_or_with_21_minutes_is_explained(browser_page
 
 def test_logging_a_treatment_by_hand(browser_page, owner):
     page = browser_page.page
-    log_in(browser_page)
-    browser_page.goto("/treatments/new/")
+    log_in(browser_page, then="/treatments/new/")
     assert_accessible(page)
     page.get_by_role("radio", name="Medication").check()
     page.get_by_label("Details (optional)").fill("Paracetamol 500 mg")
