@@ -115,7 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "recovery.insights.banner.advice_banner",
-                "recovery.context_processors.navigation",
+                "recovery.navigation.navigation",
             ],
         },
     },

@@ -13,9 +13,9 @@ from django.apps import apps
 from django.urls import URLResolver, get_resolver, reverse
 
 from recovery.accounts import export
-from recovery.context_processors import NAV_TABS
 from recovery.insights import chart_views, report, streaks
 from recovery.models import Injury, ShareLink, get_profile
+from recovery.navigation import NAV_TABS
 
 # Models with an owner that are not something the user logged.
 NOT_LOGS = {ShareLink: "a link that shares a report"}

@@ -1,4 +1,4 @@
-"""What every page's layout needs to know about the request."""
+"""The main navigation: which of its tabs a page belongs to."""
 
 # The main navigation's tab for the pages of each view module. A new feature's pages light a
 # tab once its views' module is named here; pages of other modules light none.
@@ -21,7 +21,7 @@ NAV_TABS = {
 
 
 def navigation(request):
-    """`nav_tab`: which tab of the main navigation the page belongs to, if any."""
+    """Context processor: `nav_tab`, the tab of the main navigation the page belongs to."""
     match = getattr(request, "resolver_match", None)
     if match is None:
         return {}
