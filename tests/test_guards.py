@@ -14,7 +14,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from recovery.accounts import export
 from recovery.insights import chart_views, report, streaks
-from recovery.models import Injury, ShareLink, get_profile
+from recovery.models import USER_LOGS, Injury, ShareLink, get_profile
 from recovery.navigation import NAV_TABS
 
 # Models with an owner that are not something the user logged.
@@ -71,6 +71,12 @@ def test_every_log_has_an_index_on_its_owner_then_its_time():
         if not covered:
             missing.append(model.__name__)
     assert missing == []
+
+
+def test_every_log_with_a_user_is_in_user_logs():
+    # Import refuses an account with any of these; the demo and load users reset them.
+    by_user = {model for model in log_models() if owner_field(model) == "user"}
+    assert names(USER_LOGS) == names(by_user)
 
 
 @pytest.mark.django_db

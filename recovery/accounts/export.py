@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from anatomy.models import Muscle, Region, Stretch
 from recovery.models import (
+    USER_LOGS,
     Acknowledgement,
     Cramp,
     FluidEntry,
@@ -253,10 +254,7 @@ def zip_archive(data):
 
 
 def _has_logs(user):
-    return any(
-        model.objects.filter(user=user).exists()
-        for model in (Injury, Treatment, IceSession, FluidEntry, Cramp, StretchSession)
-    )
+    return any(model.objects.filter(user=user).exists() for model in USER_LOGS)
 
 
 def _time(value, what):

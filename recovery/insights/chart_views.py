@@ -135,86 +135,70 @@ DAILY_PAIN_COLUMNS = [
 ]
 
 
+def _block(key, heading, chart, label, what, rows, columns, tables, **extra):
+    """One chart section: its canvas, and its table (rows only when `tables`)."""
+    return {
+        "key": key,
+        "heading": heading,
+        "chart": chart,
+        "canvas": extra.pop("canvas", f"{key}-chart"),
+        "label": f"{label}; the table below has the same numbers.",
+        "has_data": extra.pop("has_data", bool(rows)),
+        "summary": f"{what} as a table",
+        "table": extra.pop("table", f"{key}-table"),
+        "columns": columns,
+        "rows": rows if tables else [],
+        **extra,
+    }
+
+
 def chart_blocks(data, series, profile, tables):
     """What each chart section of the page shows: ([a pain chart per injury], [the habit
     charts]); the tables' rows only when `tables` (otherwise they load when opened)."""
     daily = data["daily"]
     pain = [
-        {
-            "key": f"pain-{injury['id']}",
-            "heading": f"Pain: {injury['title']}",
-            "chart": "pain",
-            "canvas": f"pain-chart-{injury['id']}",
-            "injury": injury["id"],
-            "daily": daily,
-            "label": f"Pain over time for {injury['title']}; the table below has the same numbers.",
-            "has_data": bool(injury["pain"]),
-            "empty": "No pain scores in this range.",
-            "summary": "Pain as a table",
-            "table": f"pain-table-{injury['id']}",
-            "caption": "A row per day" if daily else "",
-            "columns": DAILY_PAIN_COLUMNS if daily else PAIN_COLUMNS,
-            "rows": _pain_rows(series[injury["id"]], profile.zone, daily) if tables else [],
-        }
+        _block(
+            f"pain-{injury['id']}",
+            f"Pain: {injury['title']}",
+            "pain",
+            f"Pain over time for {injury['title']}",
+            "Pain",
+            _pain_rows(series[injury["id"]], profile.zone, daily) if tables else [],
+            DAILY_PAIN_COLUMNS if daily else PAIN_COLUMNS,
+            tables,
+            has_data=bool(injury["pain"]),
+            canvas=f"pain-chart-{injury['id']}",
+            table=f"pain-table-{injury['id']}",
+            injury=injury["id"],
+            daily=daily,
+            caption="A row per day" if daily else "",
+            empty="No pain scores in this range.",
+        )
         for injury in data["injuries"]
     ]
     habits = [
-        {
-            "key": "fluids",
-            "heading": "Drinks per day",
-            "chart": "fluids",
-            "label": "Drinks per day against your goal",
-            "rows": [(day, profile.format_volume(ml)) for day, ml in data["fluids"]],
-            "columns": ["Day", "Total"],
-            "what": "Drinks",
-            "none": "drinks",
-        },
-        {
-            "key": "ice",
-            "heading": "Ice per day",
-            "chart": "ice",
-            "label": "Ice sessions and minutes per day",
-            "rows": data["ice"],
-            "columns": ["Day", "Sessions", "Minutes"],
-            "what": "Ice",
-            "none": "ice",
-        },
-        {
-            "key": "stretch",
-            "heading": "Stretching minutes per week",
-            "chart": "stretch",
-            "label": "Minutes of stretching per week",
-            "rows": data["stretch"],
-            "columns": ["Week starting", "Minutes"],
-            "what": "Stretching",
-            "none": "stretching",
-        },
-        {
-            "key": "cramps",
-            "heading": "Cramps per week",
-            "chart": "cramps",
-            "label": "Cramps per week, at night and by day",
-            "rows": data["cramps"],
-            "columns": ["Week starting", "At night", "By day"],
-            "what": "Cramps",
-            "none": "cramps",
-        },
-    ]
+        ("fluids", "Drinks per day", "Drinks per day against your goal", "Drinks",
+         [(day, profile.format_volume(ml)) for day, ml in data["fluids"]], ["Day", "Total"]),
+        ("ice", "Ice per day", "Ice sessions and minutes per day", "Ice",
+         data["ice"], ["Day", "Sessions", "Minutes"]),
+        ("stretch", "Stretching minutes per week", "Minutes of stretching per week",
+         "Stretching", data["stretch"], ["Week starting", "Minutes"]),
+        ("cramps", "Cramps per week", "Cramps per week, at night and by day", "Cramps",
+         data["cramps"], ["Week starting", "At night", "By day"]),
+    ]  # fmt: skip
     return pain, [
-        {
-            "key": block["key"],
-            "heading": block["heading"],
-            "chart": block["chart"],
-            "canvas": f"{block['key']}-chart",
-            "label": f"{block['label']}; the table below has the same numbers.",
-            "has_data": bool(block["rows"]),
-            "empty": f"No {block['none']} logged in this range.",
-            "summary": f"{block['what']} as a table",
-            "table": f"{block['key']}-table",
-            "columns": block["columns"],
-            "rows": block["rows"] if tables else [],
-        }
-        for block in habits
+        _block(
+            key,
+            heading,
+            key,
+            label,
+            what,
+            rows,
+            columns,
+            tables,
+            empty=f"No {what.lower()} logged in this range.",
+        )
+        for key, heading, label, what, rows, columns in habits
     ]
 
 

@@ -13,7 +13,12 @@ from recovery.models.profile import (
 from recovery.models.sharing import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, ShareLink
 from recovery.models.treatments import ICE_MAX_MINUTES, IceSession, Treatment
 
+# The logs that belong to a user directly; the others (entries, acknowledgements) hang off an
+# injury and go with it.
+USER_LOGS = (Injury, Treatment, IceSession, FluidEntry, Cramp, StretchSession)
+
 __all__ = [
+    "USER_LOGS",
     "DEFAULT_FLUID_GOAL_ML",
     "FLUID_MAX_ML",
     "FLUID_MIN_ML",

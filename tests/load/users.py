@@ -13,7 +13,7 @@ def prepare(count, password):
     from django.db import transaction
     from django.utils import timezone
 
-    from recovery.models import Cramp, FluidEntry, IceSession, Injury, StretchSession, Treatment
+    from recovery.models import USER_LOGS, Injury
 
     users = get_user_model().objects
     with transaction.atomic():
@@ -21,7 +21,7 @@ def prepare(count, password):
             user, _ = users.get_or_create(username=f"load-{number}")
             user.set_password(password)
             user.save()
-            for model in (Injury, Treatment, IceSession, FluidEntry, Cramp, StretchSession):
+            for model in USER_LOGS:
                 model.objects.filter(user=user).delete()
             Injury.objects.create(user=user, side="left", onset_at=timezone.now())
     print(f"{count} load-test accounts ready.")

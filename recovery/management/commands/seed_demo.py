@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from anatomy.models import Muscle, Stretch
 from recovery.models import (
+    USER_LOGS,
     Cramp,
     FluidEntry,
     IceSession,
@@ -48,7 +49,7 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save()
-    for model in (Injury, Treatment, IceSession, FluidEntry, Cramp, StretchSession):
+    for model in USER_LOGS:
         model.objects.filter(user=user).delete()
     profile = get_profile(user)
     profile.time_zone = time_zone
