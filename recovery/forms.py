@@ -51,15 +51,33 @@ def pain_field(label="Pain right now"):
     )
 
 
+class NotesField(forms.CharField):
+    """Free text with the server's limit. The browser gets no `maxlength` (it would cut a
+    long paste silently); a counter shows what is left, counted as here: in characters (code
+    points, so an emoji is one), with line breaks as one character each."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        if self.max_length is not None:
+            attrs["data-max-length"] = str(self.max_length)
+        return attrs
+
+
 def notes_field(label="Notes (optional)"):
-    return forms.CharField(
+    return NotesField(
         label=label,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=NOTES_MAX_LENGTH,
         error_messages={
             "max_length": "Notes can be up to %(limit_value)d characters (about two pages); "
-            "this has %(show_value)d. Shorten it, or split it over two entries."
+            "this has %(show_value)d. Your text is kept below: shorten it, or split it over "
+            "two entries, then save again."
         },
     )
 

@@ -52,7 +52,7 @@ def test_the_dashboard_puts_the_emergency_and_provider_numbers_one_tap_away(owne
     assert 'href="tel:112"' in body
     assert 'href="tel:+49 30 1234567"' in body
     assert "Dr Okafor" in body
-    assert "In an emergency call 112." in body
+    assert 'In an emergency call <a class="phone" href="tel:112">112</a>.' in body
 
 
 def test_the_dashboard_asks_for_a_provider_number_when_there_is_none(owner_client):

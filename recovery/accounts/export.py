@@ -37,6 +37,8 @@ PROFILE_FIELDS = [
     "provider_name",
     "provider_phone",
     "emergency_number",
+    "urgent_care_number",
+    "urgent_care_name",
 ]
 ENTRY_FIELDS = [
     "pain",
@@ -125,6 +127,7 @@ def collect(user):
         "profile": {
             **{name: getattr(profile, name) for name in PROFILE_FIELDS},
             "cramps_contacted_at": _when(profile.cramps_contacted_at, zone),
+            "cramps_care_at": _when(profile.cramps_care_at, zone),
         },
         "injuries": [
             {
@@ -310,8 +313,11 @@ def _restore(user, data):
     for name in PROFILE_FIELDS:
         if name in data["profile"]:
             setattr(profile, name, data["profile"][name])
-    if data["profile"].get("cramps_contacted_at"):
-        profile.cramps_contacted_at = _time(data["profile"]["cramps_contacted_at"], "profile")
+    for name in ("cramps_contacted_at", "cramps_care_at"):
+        if data["profile"].get(name):
+            setattr(profile, name, _time(data["profile"][name], "profile"))
+    if not profile.emergency_number:
+        profile.use_local_numbers()
     _save(profile)
     muscles = {m.slug: m for m in Muscle.objects.all()}
     regions = {r.slug: r for r in Region.objects.all()}
@@ -347,7 +353,13 @@ def _restore(user, data):
                 SymptomEntry(
                     injury=injury,
                     recorded_at=_time(entry["recorded_at"], "entry"),
-                    **{name: entry[name] for name in ENTRY_FIELDS},
+                    # Exports made before a warning sign was asked have no column for it.
+                    **{
+                        name: entry.get(name, False)
+                        if name in SymptomEntry.RED_FLAGS
+                        else entry[name]
+                        for name in ENTRY_FIELDS
+                    },
                 )
             )
         for ack in item["acknowledgements"]:

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
 
+from recovery.accounts.local_numbers import for_time_zone
 from recovery.common import units
 from recovery.common.validators import validate_time_zone
 from recovery.models import FLUID_MAX_ML, FLUID_MIN_ML, Profile
@@ -90,6 +91,8 @@ class ProfileForm(forms.ModelForm):
             "provider_name",
             "provider_phone",
             "emergency_number",
+            "urgent_care_number",
+            "urgent_care_name",
         ]
         labels = {
             "time_zone": "Time zone",
@@ -97,26 +100,40 @@ class ProfileForm(forms.ModelForm):
             "provider_name": "Your provider's name (optional)",
             "provider_phone": "Your provider's phone number (optional)",
             "emergency_number": "Local emergency number",
+            "urgent_care_number": "Same-day urgent-care line (optional)",
+            "urgent_care_name": "Name of that line (optional)",
         }
         help_texts = {
             "time_zone": TIME_ZONE_HELP,
             "provider_name": "The doctor, physiotherapist or clinic you would call.",
             "provider_phone": "Shown next to advice to call your provider.",
             "emergency_number": (
-                "It differs by country: 911 in the US and Canada, 112 across Europe, "
-                "999 in the UK, 000 in Australia."
+                "Filled in from your time zone's country; change it if it is wrong. It differs "
+                "by country: 911 in the US and Canada, 112 across the EU, 999 in the UK, 000 in "
+                "Australia, 111 in New Zealand."
             ),
+            "urgent_care_number": (
+                "A line for help the same day when it is not an emergency, such as 111 in "
+                "England. Shown first, with your provider, when a warning sign needs checking "
+                "today."
+            ),
+            "urgent_care_name": "For example “NHS 111”. Leave empty to show the number.",
         }
         widgets = {
             "time_zone": TimeZoneInput(),
             "fluid_units": forms.RadioSelect,
             "provider_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "emergency_number": forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
+            "urgent_care_number": forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         profile = self.instance
+        self.fields["emergency_number"].required = True
+        self.fields["emergency_number"].error_messages["required"] = (
+            "Enter your local emergency number, for example 112, 911 or 999."
+        )
         self.initial.setdefault(
             "daily_fluid_goal", units.from_ml(profile.daily_fluid_goal_ml, profile.fluid_units)
         )
@@ -127,6 +144,23 @@ class ProfileForm(forms.ModelForm):
 
     def clean_time_zone(self):
         return self.cleaned_data["time_zone"].strip()
+
+    def _follow_new_time_zone(self, cleaned):
+        """Moving to another country's zone brings that country's numbers, unless the user
+        had set their own (or typed new ones in this same form)."""
+        old_zone, new_zone = self.instance.time_zone, cleaned.get("time_zone")
+        if not new_zone or new_zone == old_zone:
+            return
+        old, new = for_time_zone(old_zone), for_time_zone(new_zone)
+        if cleaned.get("emergency_number") == old.emergency == self.initial.get("emergency_number"):
+            cleaned["emergency_number"] = new.emergency
+        if (
+            cleaned.get("urgent_care_number", "") == old.urgent_care
+            and self.initial.get("urgent_care_number", "") == old.urgent_care
+            and cleaned.get("urgent_care_name", "") == self.initial.get("urgent_care_name", "")
+        ):
+            cleaned["urgent_care_number"] = new.urgent_care
+            cleaned["urgent_care_name"] = new.urgent_care_name
 
     def _to_ml(self, field, unit_system):
         """The amount in mL, or None; keeps the stored mL when the shown value is unchanged."""
@@ -148,6 +182,7 @@ class ProfileForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._follow_new_time_zone(cleaned)
         unit_system = cleaned.get("fluid_units")
         if unit_system is None:
             return cleaned

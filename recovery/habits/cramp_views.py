@@ -114,3 +114,14 @@ def cramps_contacted(request):
     profile.save(update_fields=["cramps_contacted_at"])
     messages.success(request, "Recorded: you contacted your provider about your cramps.")
     return redirect("cramps")
+
+
+@login_required
+@require_POST
+def cramps_got_care(request):
+    """Care recorded for cramps ends their urgent prompts up to now (clinical rules, 1)."""
+    profile = get_profile(request.user)
+    profile.cramps_care_at = timezone.now()
+    profile.save(update_fields=["cramps_care_at"])
+    messages.success(request, "Recorded: you got care for your cramps.")
+    return redirect("cramps")

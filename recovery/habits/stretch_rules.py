@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Literal
 
-EASE_OFF_ABOVE = 2  # points above the last resting score (clinical rules, section 4)
+EASE_OFF_AT = 4  # pain during a stretch of 4/10 or more (clinical rules, section 4)
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,10 @@ def phase_at(elapsed: float, holds: int, hold_seconds: int, rest_seconds: int) -
 
 
 def ease_off(pain_during: int | None, last_resting_pain: int | None) -> bool:
-    """Pain during a stretch more than 2 points above the last resting score: ease off."""
-    if pain_during is None or last_resting_pain is None:
+    """Ease off when pain during a stretch rises above the last resting score, or reaches 4/10
+    (a stretch should be a gentle pull, never pain)."""
+    if pain_during is None:
         return False
-    return pain_during - last_resting_pain > EASE_OFF_ABOVE
+    if pain_during >= EASE_OFF_AT:
+        return True
+    return last_resting_pain is not None and pain_during > last_resting_pain

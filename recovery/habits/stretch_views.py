@@ -33,12 +33,18 @@ def _last_resting_pain(user, injury=None):
 
 def _ease_off_message(request, session):
     last = _last_resting_pain(request.user, session.injury)
-    if stretch_rules.ease_off(session.pain_during, last):
+    during = session.pain_during
+    if stretch_rules.ease_off(during, last):
+        why = (
+            f"pain during the stretch ({during}/10) was above your last score at rest ({last}/10)"
+            if last is not None and during > last
+            else f"pain during the stretch reached {during}/10"
+        )
         messages.warning(
             request,
-            f"Ease off: pain during the stretch ({session.pain_during}/10) was more than 2 "
-            f"points above your last score at rest ({last}/10). Stretch more gently, and do not "
-            "move on to harder exercise until it settles. (Clinical rules, section 4.)",
+            f"Ease off: {why}. A stretch should feel like a gentle pull, never pain. Stretch "
+            "more gently, and do not move on to harder exercise until it settles. Source: NHS, "
+            "Sprains and strains; Cleveland Clinic, Leg Muscles (2021).",
         )
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("fluids/entries/<int:pk>/delete/", fluid_views.fluid_delete, name="fluid_delete"),
     path("cramps/", cramp_views.cramps, name="cramps"),
     path("cramps/contacted/", cramp_views.cramps_contacted, name="cramps_contacted"),
+    path("cramps/got-care/", cramp_views.cramps_got_care, name="cramps_got_care"),
     path("cramps/<int:pk>/edit/", cramp_views.cramp_edit, name="cramp_edit"),
     path("cramps/<int:pk>/delete/", cramp_views.cramp_delete, name="cramp_delete"),
     path("stretches/", stretch_views.stretches, name="stretches"),

@@ -63,6 +63,7 @@ def injury_facts(injury: Any, entries_by_id: Mapping[Any, SymptomEntry]) -> tria
         latest=entry_facts(entries_by_id.get(injury.latest_entry_id)),
         last_contacted_at=injury.last_contacted_at,
         last_care_at=injury.last_care_at,
+        kind=injury.kind,
     )
 
 
@@ -91,10 +92,10 @@ def assess(injuries: Iterable[Any], now: datetime | None = None) -> list[InjuryA
 
 def needs_attention(item: InjuryAdvice) -> bool:
     """Whether an assessed injury's advice is shown on the dashboard and the banner: every
-    active injury, and a resolved one whose latest entry has a warning sign. Marking an
-    injury resolved does not silently drop its urgent advice; only recorded care or a newer
-    clear entry does."""
-    return item.injury.is_active or (item.latest is not None and item.latest.has_warning_sign)
+    active injury, and a resolved one with urgent or emergency advice. Marking an injury
+    resolved does not silently drop its urgent advice; only recorded care or a newer clear
+    entry does."""
+    return item.injury.is_active or item.advice.level >= triage.Level.URGENT
 
 
 def most_serious_first(assessed: Iterable[InjuryAdvice]) -> list[InjuryAdvice]:
@@ -128,7 +129,8 @@ def for_cramps(user: User, now: datetime | None = None) -> triage.Advice:
         )
         for cramp in cramps
     ]
-    return triage.assess_cramps(facts, now, get_profile(user).cramps_contacted_at)
+    profile = get_profile(user)
+    return triage.assess_cramps(facts, now, profile.cramps_contacted_at, profile.cramps_care_at)
 
 
 # --- once per request ------------------------------------------------------------------------

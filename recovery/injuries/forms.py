@@ -193,8 +193,12 @@ class EntryForm(forms.ModelForm):
         return [self[name] for name in SymptomEntry.SYMPTOMS]
 
     @property
-    def red_flag_fields(self):
-        return [self[name] for name in SymptomEntry.RED_FLAGS]
+    def red_flag_groups(self):
+        """The warning signs as the form groups them: (legend, fields)."""
+        return [
+            ("Signs in the leg", [self[name] for name in SymptomEntry.LEG_SIGNS]),
+            ("Signs elsewhere in the body", [self[name] for name in SymptomEntry.ELSEWHERE_SIGNS]),
+        ]
 
     def clean_recorded_at(self):
         value = self.cleaned_data["recorded_at"]

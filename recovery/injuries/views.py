@@ -15,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from anatomy import leg_map
 from anatomy.models import Muscle
 from recovery.common.deletion import confirm_delete
-from recovery.injuries import advice, guide
+from recovery.injuries import advice, guide, triage
 from recovery.injuries.forms import (
     AcknowledgementForm,
     EntryForm,
@@ -49,6 +49,10 @@ def _picker_map():
 def injury_list(request):
     injuries = Injury.objects.filter(user=request.user).prefetch_related("muscles")
     injuries = injuries.select_related("region")
+    # The same assessment as the banner's (once per request): each injury's current advice.
+    advice_by_id = {item.injury.pk: item.advice for item in advice.assessed_for(request)}
+    for injury in injuries:
+        injury.advice = advice_by_id.get(injury.pk)
     return render(
         request,
         "recovery/injuries/injury_list.html",
@@ -134,9 +138,12 @@ def injury_delete(request, pk):
 def _injury_context(request, injury, entry_form=None, ack_form=None):
     page, items = timeline_page(injury, request.GET.get("page"))
     milestones_done = injury.milestones or {}
+    injury_advice = advice.advice_for_injury(request, injury)
+    now = timezone.now()
+    show_rice = injury.is_active and triage.shows_rice(injury.onset_at, now, injury_advice.level)
     return {
         "injury": injury,
-        "advice": advice.advice_for_injury(request, injury),
+        "advice": injury_advice,
         "profile": get_profile(request.user),
         "entry_form": entry_form or EntryForm(injury=injury),
         "ack_form": ack_form or AcknowledgementForm(injury=injury),
@@ -145,8 +152,10 @@ def _injury_context(request, injury, entry_form=None, ack_form=None):
         "recovery_rows": guide.typical_recovery(injury),
         "guide": guide.GUIDE,
         "milestones": [{**m, "done_on": milestones_done.get(m["key"])} for m in guide.MILESTONES],
-        "days_since_onset": (timezone.now() - injury.onset_at).days,
-        "rice_today": rice_today([injury])[injury.pk],
+        "days_since_onset": (now - injury.onset_at).days,
+        "show_rice": show_rice,
+        "rice_today": rice_today([injury])[injury.pk] if show_rice else None,
+        "movement_source": triage.SOURCES["peace-love"],
     }
 
 

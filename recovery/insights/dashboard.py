@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from recovery.common.days import start_of_today
 from recovery.habits import hydration
-from recovery.injuries import advice
+from recovery.injuries import advice, triage
 from recovery.insights import streaks
 from recovery.models import Cramp, StretchSession, get_profile
 from recovery.treatments import ice, ice_rules
@@ -50,15 +50,21 @@ def home(request):
 
 def with_details(assessed):
     """Add to each assessed injury what its card shows: the muscles for its title (one query
-    for all), the days since it started, the pain trend and today's RICE (one query)."""
+    for all), the days since it started, the pain trend and today's RICE (one query, only for
+    injuries in their first 72 hours without urgent advice)."""
     injuries = [item.injury for item in assessed]
     prefetch_related_objects(injuries, "muscles")
-    rice = rice_today(injuries)
     now = timezone.now()
+    rice_shown = [
+        item.injury
+        for item in assessed
+        if triage.shows_rice(item.injury.onset_at, now, item.advice.level)
+    ]
+    rice = rice_today(rice_shown) if rice_shown else {}
     for item in assessed:
         item.days_since_onset = (now - item.injury.onset_at).days
         item.trend = trend(item.injury.previous_pain, item.latest.pain if item.latest else None)
-        item.rice = rice[item.injury.pk]
+        item.rice = rice.get(item.injury.pk)
     return assessed
 
 

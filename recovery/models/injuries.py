@@ -112,18 +112,33 @@ class SymptomEntry(models.Model):
         SHARP = "sharp", "Sharp"
         DULL = "dull", "Dull"
 
-    # The warning-sign questions, in the order the form asks them.
-    RED_FLAGS = {
-        "calf_swelling": "Swelling, warmth, redness or tenderness in the calf",
+    # The warning-sign questions, grouped as the form asks them; what each means is in
+    # recovery.injuries.triage.WARNING_SIGNS.
+    LEG_SIGNS = {
+        "calf_swelling": "Swelling in one calf, thigh or the whole leg, or it is warm, red or "
+        "tender there",
+        "hard_veins": "Swollen veins that feel hard or sore",
+        "cold_limb": "The leg or foot has gone cold, pale, blue or grey",
         "numbness": "Numbness or tingling",
         "severe_weakness": "Severe weakness or trouble moving the lower leg",
+        "foot_drop": "The front of the foot will not lift, or it drags when you walk",
         "cannot_bear_weight": "Unable to put weight on the leg",
         "snap_no_tiptoe": "A snap or pop at the back of the calf or ankle, and unable to stand "
         "on tiptoe",
+        "deformed": "The leg has changed shape or points at an odd angle, or you heard a crack",
         "out_of_proportion": "Pain far worse than the injury seems to explain, with a tight, "
         "hard, swollen muscle",
-        "chest_symptoms": "Chest pain, shortness of breath or coughing blood",
+        "rising_pain": "Pain that keeps getting worse since the injury, or under a cast or a "
+        "tight bandage",
     }
+    ELSEWHERE_SIGNS = {
+        "chest_symptoms": "Chest pain, shortness of breath or coughing blood",
+        "saddle_numbness": "Numbness between the inner thighs, or around the genitals or buttocks",
+        "bladder_bowel": "New trouble passing urine, or controlling the bladder or bowels",
+        "both_legs_weak": "Weakness in both legs",
+        "stroke_signs": "A drooping face, a weak arm or slurred speech",
+    }
+    RED_FLAGS = {**LEG_SIGNS, **ELSEWHERE_SIGNS}
     SYMPTOMS = {
         "tightness": "Tightness",
         "stiffness": "Stiffness",
@@ -145,12 +160,21 @@ class SymptomEntry(models.Model):
     bruising = models.BooleanField(default=False)
     tenderness = models.BooleanField(default=False)
     calf_swelling = models.BooleanField(default=False)
+    hard_veins = models.BooleanField(default=False)
+    cold_limb = models.BooleanField(default=False)
     numbness = models.BooleanField(default=False)
     severe_weakness = models.BooleanField(default=False)
+    foot_drop = models.BooleanField(default=False)
     cannot_bear_weight = models.BooleanField(default=False)
     snap_no_tiptoe = models.BooleanField(default=False)
+    deformed = models.BooleanField(default=False)
     out_of_proportion = models.BooleanField(default=False)
+    rising_pain = models.BooleanField(default=False)
     chest_symptoms = models.BooleanField(default=False)
+    saddle_numbness = models.BooleanField(default=False)
+    bladder_bowel = models.BooleanField(default=False)
+    both_legs_weak = models.BooleanField(default=False)
+    stroke_signs = models.BooleanField(default=False)
     notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True)
 

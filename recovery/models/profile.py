@@ -40,11 +40,19 @@ class Profile(models.Model):
     )
     provider_name = models.CharField(max_length=120, blank=True)
     provider_phone = models.CharField(max_length=40, blank=True, validators=[validate_phone_number])
+    # Both default from the country of the time zone when the profile is created (save).
     emergency_number = models.CharField(
-        max_length=40, default="911", validators=[validate_phone_number]
+        max_length=40, blank=True, validators=[validate_phone_number]
     )
+    urgent_care_number = models.CharField(
+        max_length=40, blank=True, validators=[validate_phone_number]
+    )
+    urgent_care_name = models.CharField(max_length=60, blank=True)
     cramps_contacted_at = models.DateTimeField(
         null=True, blank=True, help_text="When the user last told us they called about cramps."
+    )
+    cramps_care_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the user last told us they got care for cramps."
     )
 
     class Meta:
@@ -66,6 +74,25 @@ class Profile(models.Model):
 
     def __str__(self):
         return f"Profile of {self.user}"
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and not self.emergency_number:
+            self.use_local_numbers()
+        super().save(*args, **kwargs)
+
+    def use_local_numbers(self):
+        """The emergency number and urgent-care line of the time zone's country."""
+        from recovery.accounts.local_numbers import for_time_zone
+
+        numbers = for_time_zone(self.time_zone)
+        self.emergency_number = numbers.emergency
+        self.urgent_care_number = numbers.urgent_care
+        self.urgent_care_name = numbers.urgent_care_name
+
+    @property
+    def urgent_care_label(self):
+        """How prompts name the urgent-care line: "NHS 111", or the number itself."""
+        return self.urgent_care_name or self.urgent_care_number
 
     @property
     def zone(self):

@@ -40,15 +40,29 @@ class IceStartForm(forms.Form):
     start_anyway = forms.BooleanField(
         label="Start anyway: my last session ended less than an hour ago", required=False
     )
+    numb_skin_read = forms.BooleanField(
+        label="I have read the caution about icing skin that is numb or has poor circulation",
+        required=False,
+    )
 
-    def __init__(self, *args, user, last_ended_at=None, now=None, **kwargs):
+    def __init__(self, *args, user, last_ended_at=None, now=None, numb_injury_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["injury"] = UserInjuryField(user, active_only=True)
         # Starting again within the hour asks for a tick first (clinical rules, section 2).
         self.too_soon = ice_rules.needs_confirmation(last_ended_at, now or timezone.now())
+        # So does icing an injury whose latest entry has numbness (section 2).
+        self.numb_injury_ids = set(numb_injury_ids)
 
     def clean(self):
         cleaned = super().clean()
+        injury = cleaned.get("injury")
+        numb = injury is not None and injury.pk in self.numb_injury_ids
+        if numb and not cleaned.get("numb_skin_read"):
+            self.add_error(
+                "numb_skin_read",
+                "Your latest entry for this injury has numbness or tingling. Read the caution "
+                "about numb skin, then tick this box; or ask your provider first.",
+            )
         if self.too_soon and not cleaned.get("start_anyway"):
             self.add_error(
                 "start_anyway",

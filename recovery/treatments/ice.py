@@ -6,11 +6,11 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from recovery.common.days import start_of_today
-from recovery.models import IceSession, Injury, Treatment
+from recovery.models import IceSession, Injury, SymptomEntry, Treatment
 from recovery.treatments import ice_rules
 
 
@@ -148,3 +148,19 @@ def summary(user: User, now: datetime | None = None) -> tuple[int, int, datetime
     )
     minutes = round(totals["time"].total_seconds() / 60) if totals["time"] else 0
     return totals["sessions"], minutes, totals["last_ended_at"]
+
+
+def injuries_with_numb_skin(user: User) -> set[int]:
+    """The user's active injuries whose latest entry has numbness or tingling: icing them asks
+    the user to confirm the caution about numb skin first (clinical rules, section 2)."""
+    latest_numb = Subquery(
+        SymptomEntry.objects.filter(injury=OuterRef("pk"))
+        .order_by("-recorded_at", "-pk")
+        .values("numbness")[:1]
+    )
+    return set(
+        Injury.objects.filter(user=user, status=Injury.Status.ACTIVE)
+        .annotate(latest_numb=latest_numb)
+        .filter(latest_numb=True)
+        .values_list("pk", flat=True)
+    )

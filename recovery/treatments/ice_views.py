@@ -23,7 +23,11 @@ def _session_for(request, pk):
 def _start_form(request, data=None, initial=None):
     last = ice.last_finished(request.user)
     form = IceStartForm(
-        data, initial=initial, user=request.user, last_ended_at=last.ended_at if last else None
+        data,
+        initial=initial,
+        user=request.user,
+        last_ended_at=last.ended_at if last else None,
+        numb_injury_ids=ice.injuries_with_numb_skin(request.user),
     )
     return form, last
 

@@ -129,7 +129,8 @@ def test_a_user_without_a_profile_gets_one_with_defaults(django_user_model):
     profile = get_profile(user)
     assert profile.time_zone == "UTC"
     assert profile.daily_fluid_goal_ml == 2000
-    assert profile.emergency_number == "911"
+    assert profile.emergency_number == "112"  # UTC names no country: the EU-wide number
+    assert profile.urgent_care_number == ""
 
 
 @pytest.mark.parametrize(

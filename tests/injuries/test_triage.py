@@ -14,21 +14,36 @@ from recovery.injuries.triage import (
     Level,
     assess_cramps,
     assess_injury,
+    describe_duration,
     has_improved,
     meaningful_improvement,
     night_of,
+    shows_rice,
 )
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
-ALL_FLAGS = [
+# The warning signs by level, as clinical-rules.md section 1 (revised 2026-12-02) lists them.
+EMERGENCY_FLAGS = [
+    "chest_symptoms",  # a clot in the lung
+    "out_of_proportion",  # acute compartment syndrome
+    "rising_pain",  # acute compartment syndrome
+    "cold_limb",
+    "saddle_numbness",  # cauda equina syndrome
+    "bladder_bowel",
+    "both_legs_weak",
+    "stroke_signs",
+]
+URGENT_FLAGS = [
     "calf_swelling",
+    "hard_veins",
     "numbness",
     "severe_weakness",
+    "foot_drop",
     "cannot_bear_weight",
     "snap_no_tiptoe",
-    "out_of_proportion",
-    "chest_symptoms",
+    "deformed",
 ]
+ALL_FLAGS = EMERGENCY_FLAGS + URGENT_FLAGS
 
 
 def entry(pain, ago=dt.timedelta(hours=1), flags=(), pk=1):
@@ -44,6 +59,7 @@ def injury(
     active=True,
     contacted_ago=None,
     care_ago=None,
+    kind="strain",
 ):
     first = first or latest
     latest = latest or first
@@ -59,6 +75,7 @@ def injury(
         latest=latest,
         last_contacted_at=NOW - contacted_ago if contacted_ago is not None else None,
         last_care_at=NOW - care_ago if care_ago is not None else None,
+        kind=kind,
     )
 
 
@@ -86,9 +103,35 @@ def test_a_meaningful_improvement_is_2_points_or_30_percent(reference, latest, i
     assert meaningful_improvement(reference, latest) is improved
 
 
-def test_improvement_counts_from_the_first_or_the_highest_score():
-    assert has_improved(first=5, highest=8, latest=6) is True  # 2 below the highest
-    assert has_improved(first=6, highest=6, latest=5) is False
+@pytest.mark.parametrize(
+    ("first", "highest", "latest", "improved"),
+    [
+        (4, 7, 5, False),  # the rules' own case: 2 below the peak but above the first score
+        (4, 7, 4, True),  # 3 below the peak and back to the first score
+        (5, 8, 6, False),  # above the first score
+        (8, 8, 6, True),  # 2 below the highest, below the first
+        (6, 6, 5, False),  # 1 point (17%) is not meaningful
+        (3, 3, 2, True),  # 1 point of 3 is 33%
+        (2, 6, 1, True),
+    ],
+)
+def test_improving_means_meaningfully_below_the_highest_and_not_above_the_first(
+    first, highest, latest, improved
+):
+    assert has_improved(first=first, highest=highest, latest=latest) is improved
+
+
+def test_pain_4_then_7_then_5_at_50_hours_is_not_improving():
+    onset = dt.timedelta(hours=50)
+    facts = injury(
+        onset_ago=onset,
+        first=entry(4, onset, pk=1),
+        latest=entry(5, dt.timedelta(0), pk=3),
+        highest=7,
+    )
+    advice = assess_injury(facts, NOW)
+    assert advice.level is Level.CALL_PROVIDER
+    assert "higher than your first (4/10)" in advice.reasons[0].text
 
 
 # --- emergency and urgent -------------------------------------------------------------------
@@ -97,11 +140,49 @@ def test_improvement_counts_from_the_first_or_the_highest_score():
 def test_chest_symptoms_with_the_leg_problem_are_an_emergency():
     advice = assess_injury(injury(latest=entry(5, flags=["chest_symptoms"])), NOW)
     assert advice.level is Level.EMERGENCY
-    assert "chest-with-leg" in rules(advice)
+    assert "chest_symptoms" in rules(advice)
     assert advice.reasons[0].source == "nhs-dvt"
 
 
-@pytest.mark.parametrize("flag", ALL_FLAGS[:-1])
+@pytest.mark.parametrize("flag", EMERGENCY_FLAGS)
+def test_each_emergency_sign_says_call_emergency_services_and_which_entry(flag):
+    advice = assess_injury(injury(latest=entry(3, flags=[flag], pk=42)), NOW)
+    assert advice.level is Level.EMERGENCY
+    reason = next(r for r in advice.reasons if r.rule == flag)
+    assert "Call emergency services now" in reason.text
+    assert (reason.entry_id, reason.at) == (42, NOW - dt.timedelta(hours=1))
+    assert reason.source_text.startswith("NHS")
+
+
+@pytest.mark.parametrize("flag", ["out_of_proportion", "rising_pain"])
+def test_suspected_compartment_syndrome_says_loosen_the_bandage_and_do_not_raise_the_leg(flag):
+    reason = assess_injury(injury(latest=entry(8, flags=[flag])), NOW).reasons[0]
+    assert "compartment syndrome" in reason.text
+    assert "loosen" in reason.text
+    assert "do not raise the leg" in reason.text
+    assert reason.source == "nhs-compartment"
+
+
+@pytest.mark.parametrize(
+    ("flag", "source"),
+    [
+        ("saddle_numbness", "nhs-cauda-equina"),
+        ("bladder_bowel", "nhs-cauda-equina"),
+        ("both_legs_weak", "nhs-cauda-equina"),
+        ("stroke_signs", "nhs-stroke"),
+    ],
+)
+def test_cauda_equina_and_stroke_signs_name_their_source(flag, source):
+    assert assess_injury(injury(latest=entry(3, flags=[flag])), NOW).reasons[0].source == source
+
+
+def test_foot_drop_with_stroke_signs_is_an_emergency():
+    advice = assess_injury(injury(latest=entry(3, flags=["foot_drop", "stroke_signs"])), NOW)
+    assert advice.level is Level.EMERGENCY
+    assert {"foot_drop", "stroke_signs"} <= rules(advice)  # the urgent one is still listed
+
+
+@pytest.mark.parametrize("flag", URGENT_FLAGS)
 def test_each_warning_sign_is_urgent_and_says_which_entry(flag):
     advice = assess_injury(injury(latest=entry(3, flags=[flag], pk=42)), NOW)
     assert advice.level is Level.URGENT
@@ -109,6 +190,7 @@ def test_each_warning_sign_is_urgent_and_says_which_entry(flag):
     assert reason.entry_id == 42
     assert reason.at == NOW - dt.timedelta(hours=1)
     assert reason.source_text
+    assert "same day" in reason.text
 
 
 def test_several_reasons_at_one_level_are_all_shown():
@@ -153,6 +235,41 @@ def test_contacting_the_provider_does_not_quiet_urgent_advice():
     flagged = entry(4, flags=["numbness"])
     advice = assess_injury(injury(latest=flagged, contacted_ago=dt.timedelta(hours=1)), NOW)
     assert advice.level is Level.URGENT
+
+
+# --- an injury logged as foot drop --------------------------------------------------------
+
+
+def test_a_foot_drop_injury_is_urgent_even_with_no_entry_and_no_warning_sign():
+    for latest in (None, entry(1)):
+        advice = assess_injury(injury(latest=latest, kind="foot_drop", strain=False), NOW)
+        assert advice.level is Level.URGENT
+        assert "foot-drop-injury" in rules(advice)
+
+
+def test_a_foot_drop_injury_stays_urgent_weeks_later_and_when_resolved_until_care():
+    facts = injury(
+        onset_ago=dt.timedelta(days=30),
+        latest=entry(0),
+        kind="foot_drop",
+        strain=False,
+        active=False,
+    )
+    assert assess_injury(facts, NOW).level is Level.URGENT
+
+
+def test_recorded_care_ends_the_foot_drop_reason_without_self_care_alone_before_it():
+    facts = injury(
+        latest=entry(2), kind="foot_drop", strain=False, care_ago=dt.timedelta(minutes=5)
+    )
+    advice = assess_injury(facts, NOW)
+    assert "foot-drop-injury" not in rules(advice)
+    assert advice.reasons[0].rule == "self-care-after-care"
+
+
+def test_contacting_the_provider_does_not_quiet_a_foot_drop_injury():
+    facts = injury(kind="foot_drop", strain=False, contacted_ago=dt.timedelta(minutes=5))
+    assert assess_injury(facts, NOW).level is Level.URGENT
 
 
 # --- call your provider -----------------------------------------------------------------------
@@ -248,6 +365,58 @@ def test_self_care_is_guidance_never_reassurance():
     assert "cloth" in text
 
 
+# --- RICE only in the first days (section 2) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("onset_ago", "rule"),
+    [
+        (dt.timedelta(hours=71, minutes=59), "self-care-rice"),
+        (dt.timedelta(hours=72), "self-care-movement"),
+        (dt.timedelta(days=5), "self-care-movement"),
+    ],
+)
+def test_rice_is_advised_for_72_hours_then_gentle_movement(onset_ago, rule):
+    facts = injury(
+        onset_ago=onset_ago, latest=entry(1, pk=2), first=entry(6, onset_ago), strain=False
+    )
+    reason = assess_injury(facts, NOW).reasons[0]
+    assert reason.rule == rule
+
+
+def test_rice_advice_says_what_to_avoid_and_how_to_compress():
+    text = assess_injury(injury(latest=entry(2)), NOW).reasons[0].text
+    for words in ("heat", "alcohol", "running", "massage", "snug but not tight", "before sleeping"):
+        assert words in text
+    for colour in ("tingle", "numb", "pale", "blue", "cold"):
+        assert colour in text
+
+
+def test_movement_advice_does_not_suggest_rice_or_ice():
+    facts = injury(
+        onset_ago=dt.timedelta(days=5), latest=entry(1, pk=2), first=entry(6, dt.timedelta(days=5))
+    )
+    text = assess_injury(facts, NOW).reasons[0].text.lower()
+    assert "move the leg gently" in text
+    assert "ice it" not in text
+
+
+@pytest.mark.parametrize(
+    ("onset_ago", "level", "shown"),
+    [
+        (dt.timedelta(hours=1), Level.SELF_CARE, True),
+        (dt.timedelta(hours=71, minutes=59), Level.CALL_PROVIDER, True),
+        (dt.timedelta(hours=72), Level.SELF_CARE, False),
+        (dt.timedelta(hours=1), Level.URGENT, False),
+        (dt.timedelta(hours=1), Level.EMERGENCY, False),
+    ],
+)
+def test_rice_to_dos_show_in_the_first_72_hours_and_never_with_urgent_advice(
+    onset_ago, level, shown
+):
+    assert shows_rice(NOW - onset_ago, NOW, level) is shown
+
+
 # --- cramps ---------------------------------------------------------------------------------
 
 
@@ -256,15 +425,50 @@ def cramp(minutes=2, ago=dt.timedelta(hours=3), night=False, numbness=False, swe
 
 
 @pytest.mark.parametrize(("minutes", "prompted"), [(10, False), (10.02, True), (11, True)])
-def test_a_cramp_lasting_more_than_10_minutes(minutes, prompted):
+def test_a_cramp_lasting_more_than_10_minutes_is_urgent(minutes, prompted):
     advice = assess_cramps([cramp(minutes=minutes)], NOW)
     assert ("cramp-over-10-minutes" in rules(advice)) is prompted
+    assert (advice.level is Level.URGENT) is prompted
+
+
+def test_a_cramp_of_10_and_a_half_minutes_is_not_called_10_minutes():
+    text = assess_cramps([cramp(minutes=10.5)], NOW).reasons[0].text
+    assert "lasted 10 minutes 30 seconds" in text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(1, "1 second"), (600, "10 minutes"), (630, "10 minutes 30 seconds"), (7200, "2 hours")],
+)
+def test_cramp_durations_read_exactly(seconds, text):
+    assert describe_duration(dt.timedelta(seconds=seconds)) == text
 
 
 @pytest.mark.parametrize(("numbness", "swelling"), [(True, False), (False, True)])
-def test_a_cramp_with_numbness_or_swelling(numbness, swelling):
+def test_a_cramp_with_numbness_or_swelling_is_urgent(numbness, swelling):
     advice = assess_cramps([cramp(numbness=numbness, swelling=swelling)], NOW)
-    assert advice.level is Level.CALL_PROVIDER
+    assert advice.level is Level.URGENT
+    assert ("swelling" in advice.reasons[0].text) is swelling
+
+
+def test_contacting_the_provider_does_not_quiet_an_urgent_cramp():
+    advice = assess_cramps([cramp(minutes=11)], NOW, last_contacted_at=NOW - dt.timedelta(hours=1))
+    assert advice.level is Level.URGENT
+
+
+def test_recorded_care_ends_the_urgent_prompt_of_earlier_cramps_only():
+    earlier = cramp(minutes=11, ago=dt.timedelta(hours=5), pk=1)
+    assert assess_cramps([earlier], NOW, last_care_at=NOW - dt.timedelta(hours=1)).reasons == []
+    later = cramp(swelling=True, ago=dt.timedelta(minutes=30), pk=2)
+    advice = assess_cramps([earlier, later], NOW, last_care_at=NOW - dt.timedelta(hours=1))
+    assert [r.entry_id for r in advice.reasons] == [2]
+
+
+@pytest.mark.parametrize(("days", "prompted"), [(3, False), (4, True)])
+def test_cramps_on_most_days_of_the_week(days, prompted):
+    cramps = [cramp(ago=dt.timedelta(days=n, hours=1), pk=n) for n in range(days)]
+    advice = assess_cramps(cramps, NOW)
+    assert ("cramps-most-days" in rules(advice)) is prompted
 
 
 def nightly(nights, zone="Europe/London"):
@@ -368,3 +572,99 @@ def test_advice_never_says_the_user_is_fine(first, latest, onset, flags, strain)
     for reason in advice.reasons:
         assert not any(phrase in reason.text.lower() for phrase in REASSURING)
         assert reason.source_text
+
+
+kinds = st.sampled_from(["strain", "tear", "tennis_leg", "cramp", "foot_drop", "soreness", "other"])
+maybe_ago = st.none() | st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=10))
+EXPECTED_LEVEL = {
+    **dict.fromkeys(EMERGENCY_FLAGS, Level.EMERGENCY),
+    **dict.fromkeys(URGENT_FLAGS, Level.URGENT),
+}
+
+
+def any_injury(first, latest, highest_extra, onset, flags, kind, active, contacted, care):
+    onset_at = NOW - onset - dt.timedelta(hours=2)
+    return InjuryFacts(
+        1,
+        active,
+        kind in {"strain", "tear", "tennis_leg"},
+        onset_at,
+        EntryFacts(1, onset_at, first),
+        max(first, latest) + highest_extra if max(first, latest) + highest_extra <= 10 else 10,
+        EntryFacts(2, NOW - dt.timedelta(minutes=30), latest, flags),
+        NOW - contacted if contacted is not None else None,
+        NOW - care if care is not None else None,
+        kind,
+    )
+
+
+injury_facts = st.builds(
+    any_injury,
+    pains,
+    pains,
+    st.integers(min_value=0, max_value=4),
+    ages,
+    flag_sets,
+    kinds,
+    st.booleans(),
+    maybe_ago,
+    maybe_ago,
+)
+
+
+@given(facts=injury_facts)
+def test_the_highest_level_among_the_reasons_always_wins(facts):
+    advice = assess_injury(facts, NOW)
+    assert advice.level == max(reason.level for reason in advice.reasons)
+    assert advice.top_reasons()
+    assert all(r.level == advice.level for r in advice.top_reasons())
+    # every reason at that level is shown, none dropped for another of the same level
+    assert len(advice.top_reasons()) == sum(r.level == advice.level for r in advice.reasons)
+
+
+@given(facts=injury_facts)
+def test_a_warning_sign_is_never_dropped_silently(facts):
+    # Only recorded care after the entry clears its signs (a newer clear entry is another entry).
+    advice = assess_injury(facts, NOW)
+    care_after = facts.last_care_at is not None and facts.last_care_at >= facts.latest.recorded_at
+    shown = rules(advice)
+    for flag in facts.latest.flags:
+        assert (flag in shown) is not care_after
+    if not care_after and facts.latest.flags:
+        assert advice.level >= max(EXPECTED_LEVEL[flag] for flag in facts.latest.flags)
+
+
+@given(
+    facts=injury_facts,
+    contacted=st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(hours=47)),
+)
+def test_a_contact_never_quiets_urgent_or_emergency_advice(facts, contacted):
+    quiet = InjuryFacts(**{**facts.__dict__, "last_contacted_at": NOW - contacted})
+    loud = InjuryFacts(**{**facts.__dict__, "last_contacted_at": None})
+    urgent = [r for r in assess_injury(loud, NOW).reasons if r.level >= Level.URGENT]
+    assert [r for r in assess_injury(quiet, NOW).reasons if r.level >= Level.URGENT] == urgent
+
+
+cramp_facts = st.builds(
+    CrampFacts,
+    st.integers(min_value=1, max_value=1000),
+    st.datetimes(
+        min_value=dt.datetime(2026, 11, 17),
+        max_value=dt.datetime(2026, 11, 25, 11),
+        timezones=st.just(dt.UTC),
+    ),
+    st.timedeltas(min_value=dt.timedelta(seconds=1), max_value=dt.timedelta(hours=2)),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@given(cramps=st.lists(cramp_facts, max_size=12), contacted=maybe_ago)
+def test_a_contact_never_quiets_an_urgent_cramp(cramps, contacted):
+    quiet = assess_cramps(cramps, NOW, NOW - contacted if contacted is not None else None)
+    loud = assess_cramps(cramps, NOW)
+    assert [r for r in quiet.reasons if r.level >= Level.URGENT] == [
+        r for r in loud.reasons if r.level >= Level.URGENT
+    ]
+    assert quiet.level == loud.level or loud.level == Level.CALL_PROVIDER

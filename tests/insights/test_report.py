@@ -49,7 +49,7 @@ def test_the_report_summarises_the_injury_and_everything_around_it(owner_client,
     for text in [
         "Grade II: a partial tear",
         "Sprint",
-        "Swelling, warmth, redness or tenderness in the calf",
+        "Swelling in one calf, thigh or the whole leg",
         "I contacted my provider",
         "GP",
         "Ice: 1 session, 20 minutes in all.",
