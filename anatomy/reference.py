@@ -3,6 +3,11 @@
 Used by a data migration (with the migration's historical models) and by the
 `load_reference_data` command (with the current ones). Loading is idempotent: rows are
 matched by slug, updated in place, and nothing else is touched.
+
+Sources are cited by key in the file. A page's own sources are stored by their full names; a
+single piece of advice (a warning sign, a care section) by their short names, to be shown beside
+it. Warning signs are written once, in `warning_signs`, and named by key wherever a page shows
+them; each is stored as {"key", "level", "text", "sources"}.
 """
 
 import json
@@ -37,6 +42,25 @@ def _has_model(get_model, name):
 
 def _cite(sources, keys):
     return [sources[key] for key in keys]
+
+
+def _signs(data, keys):
+    """The warning signs named by `keys`, in that order, each citing its sources by short name."""
+    signs = data["warning_signs"]
+    return [
+        {**signs[key], "key": key, "sources": _cite(data["short_sources"], signs[key]["sources"])}
+        for key in keys
+    ]
+
+
+def _section(data, section):
+    """A care page's section, with its signs spelled out and its sources by short name."""
+    section = dict(section)
+    if "signs" in section:
+        section["signs"] = _signs(data, section["signs"])
+    if "sources" in section:
+        section["sources"] = _cite(data["short_sources"], section["sources"])
+    return section
 
 
 def load(get_model, data=None):
@@ -83,11 +107,16 @@ def load(get_model, data=None):
         )
 
     for row in data["conditions"]:
-        condition = upsert("Condition", row)
+        condition = upsert(
+            "Condition",
+            row,
+            get_help_now=_signs(data, row["get_help_now"]),
+            call_provider=_signs(data, row["call_provider"]),
+        )
         condition.muscles.set([muscles[slug] for slug in row["muscles"]])
 
     for row in data["care_topics"]:
-        upsert("CareTopic", row)
+        upsert("CareTopic", row, sections=[_section(data, s) for s in row["sections"]])
     for row in data["glossary"]:
         upsert("GlossaryTerm", row)
     if "Stretch" in model:

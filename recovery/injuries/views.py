@@ -197,7 +197,12 @@ def entry_new(request, pk):
     if request.htmx:
         context = _injury_context(request, injury, entry_form=form)
         return render(request, "recovery/injuries/injury_detail.html#live", context)
-    return render(request, "recovery/injuries/entry_form.html", {"form": form, "injury": injury})
+    return render(
+        request,
+        "recovery/injuries/entry_form.html",
+        {"form": form, "injury": injury},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

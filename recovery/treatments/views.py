@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from recovery.common.deletion import confirm_delete
+from recovery.injuries import triage
 from recovery.models import Treatment
 from recovery.treatments.forms import TreatmentForm
 from recovery.treatments.sessions import settle_sessions
@@ -45,8 +46,24 @@ def treatment_new(request):
         treatment.user = request.user
         treatment.save()
         messages.success(request, f"{treatment.get_kind_display()} logged.")
+        _caution_early_massage(request, treatment)
         return redirect(treatment.injury or "treatments")
     return render(request, "recovery/treatments/treatment_form.html", {"form": form})
+
+
+def _caution_early_massage(request, treatment):
+    """Massage is one of the things to avoid in the first 2 to 3 days (clinical rules, 2)."""
+    injury = treatment.injury
+    if (
+        treatment.kind == Treatment.Kind.MASSAGE
+        and injury is not None
+        and triage.in_rice_window(injury.onset_at, treatment.at)
+    ):
+        messages.warning(
+            request,
+            "Logged. In the first 2 to 3 days after an injury, massage is best avoided, like heat, "
+            "alcohol and running: it can add to the swelling. Source: NHS, Sprains and strains.",
+        )
 
 
 @login_required

@@ -1,5 +1,7 @@
 """The anatomy reference as a reader meets it: every muscle, compartment, condition and word."""
 
+import re
+
 import pytest
 from django.apps import apps
 from django.urls import reverse
@@ -93,6 +95,57 @@ def test_the_back_of_the_lower_leg_shows_its_superficial_and_deep_layers(client)
         assert name not in superficial
 
 
+@pytest.mark.parametrize(
+    ("slug", "superficial_name", "deep_name"),
+    [
+        ("lower-leg-lateral", "Fibularis longus", "Fibularis brevis"),
+        ("lower-leg-anterior", "Tibialis anterior", "Extensor hallucis longus"),
+    ],
+)
+def test_muscles_that_lie_under_others_are_listed_in_the_deep_layer(
+    client, slug, superficial_name, deep_name
+):
+    body = client.get(reverse("anatomy:compartment", args=[slug])).content.decode()
+    superficial, deep = body.split("<h2>Deep layer</h2>")
+    assert f">{superficial_name}</a>" in superficial
+    assert f">{deep_name}</a>" in deep
+    assert f">{deep_name}</a>" not in superficial
+
+
+def test_a_muscle_described_as_lying_under_another_has_the_deep_layer():
+    for slug in ["fibularis-brevis", "extensor-hallucis-longus"]:
+        muscle = Muscle.objects.get(slug=slug)
+        assert "under" in muscle.summary
+        assert muscle.layer == Muscle.Layer.DEEP
+
+
+def test_only_popliteus_unlocks_the_knee_and_nothing_is_said_to_lock_it(client):
+    body = client.get(reverse("anatomy:compartment", args=["lower-leg-posterior"])).content
+    body = body.decode()
+    assert "help unlock and bend the knee" in body
+    assert "Help unlock and bend the knee" in body
+    compartment = Compartment.objects.get(slug="lower-leg-posterior")
+    for text in [compartment.what_it_does, *compartment.jobs]:
+        assert not re.search(r"\block", text, re.IGNORECASE), text
+    popliteus = client.get(reverse("anatomy:muscle", args=["popliteus"])).content.decode()
+    assert "unlocks your straightened knee" in popliteus
+
+
+def test_no_reference_text_says_a_muscle_locks_the_knee():
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+
+    locking = [text for text in strings(reference.read_data()) if re.search(r"\blocks?\b", text)]
+    assert locking == []
+
+
 def test_compartments_say_what_their_muscles_do_as_the_source_describes(client):
     lateral = Compartment.objects.get(slug="lower-leg-lateral")
     assert "steady" in lateral.what_it_does
@@ -152,7 +205,10 @@ def test_the_overview_explains_the_leg_muscles_and_links_every_region(client):
     assert reverse("anatomy:region", args=["lower-leg"]) in body
 
 
-@pytest.mark.parametrize("slug", ["foot-drop", "leg-cramps", "muscle-strain", "tennis-leg"])
+CONDITIONS = ["foot-drop", "leg-cramps", "muscle-strain", "tennis-leg", "compartment-syndrome"]
+
+
+@pytest.mark.parametrize("slug", CONDITIONS)
 def test_each_condition_page_covers_the_whole_story_and_when_to_get_help(client, slug):
     condition = Condition.objects.get(slug=slug)
     body = client.get(condition.get_absolute_url()).content.decode()
@@ -163,7 +219,8 @@ def test_each_condition_page_covers_the_whole_story_and_when_to_get_help(client,
         "How a provider checks it",
         "Treatments",
         "Prevention",
-        "Get help right away if",
+        "Call emergency services now if",
+        "Get help the same day if",
         "Call your provider if",
         "Sources",
     ]:
@@ -175,8 +232,8 @@ def test_each_condition_page_covers_the_whole_story_and_when_to_get_help(client,
 
 def test_calf_conditions_name_a_clot_as_a_reason_to_get_checked():
     for slug in ["muscle-strain", "tennis-leg", "leg-cramps"]:
-        help_now = " ".join(Condition.objects.get(slug=slug).get_help_now)
-        assert "blood clot (DVT)" in help_now
+        help_now = " ".join(sign["text"] for sign in Condition.objects.get(slug=slug).get_help_now)
+        assert "blood clot in a deep vein (DVT)" in help_now
 
 
 @pytest.mark.parametrize("slug", ["symptoms", "tests", "treatments", "prevention"])

@@ -63,5 +63,5 @@ def test_a_long_range_loads_a_table_when_it_is_opened(browser_page, owner):
     assert drawn(page, f"pain-chart-{injury.pk}")
     page.get_by_text("Pain as a table").click()
     table = page.locator(f"#pain-table-{injury.pk}")
-    expect(table).to_contain_text("Swelling, warmth, redness or tenderness in the calf")
+    expect(table).to_contain_text("Swelling in one calf, thigh or the whole leg")
     assert_accessible(page)
