@@ -26,13 +26,19 @@ def home(request):
     running = settle_sessions(request.user)
     ice_sessions, ice_minutes, last_ice_end = ice.summary(request.user)
     today = timezone.localdate()
+    assessed = with_details(
+        [item for item in advice.assessed_for(request) if item.injury.is_active]
+    )
     context = {
         "profile": profile,
-        "assessed": with_details(
-            [item for item in advice.assessed_for(request) if item.injury.is_active]
-        ),
+        "assessed": assessed,
         "running_ice": running.ice,
-        "next_ice_at": ice_rules.next_suggested(last_ice_end) if last_ice_end else None,
+        # An ice nudge only while some injury is in its first 72 hours without urgent advice.
+        "next_ice_at": (
+            ice_rules.next_suggested(last_ice_end)
+            if last_ice_end and any(item.rice is not None for item in assessed)
+            else None
+        ),
         "ice_sessions": ice_sessions,
         "ice_minutes": ice_minutes,
         **habits_today(request.user, profile),

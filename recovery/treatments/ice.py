@@ -129,6 +129,7 @@ def last_finished(user: User) -> IceSession | None:
         IceSession.objects.filter(
             user=user, status__in=[IceSession.Status.COMPLETED, IceSession.Status.STOPPED]
         )
+        .select_related("injury")
         .order_by("-ended_at")
         .first()
     )

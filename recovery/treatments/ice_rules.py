@@ -2,6 +2,8 @@
 
 from datetime import datetime, timedelta
 
+from recovery.injuries.triage import RICE_WINDOW
+
 ICE_DEFAULT = timedelta(minutes=20)
 ICE_MAX = timedelta(minutes=20)
 ICE_MIN = timedelta(minutes=1)
@@ -40,8 +42,13 @@ def skin_checks(started_at: datetime, planned_end_at: datetime) -> list[datetime
     return checks
 
 
-def next_suggested(last_ended_at: datetime) -> datetime:
-    return last_ended_at + NEXT_SESSION_AFTER
+def next_suggested(last_ended_at: datetime, onset_at: datetime | None = None) -> datetime | None:
+    """The next session's suggested start, 2 hours after the last ended; none once that falls
+    after the first 72 hours of the injury iced, when the advice turns to movement."""
+    at = last_ended_at + NEXT_SESSION_AFTER
+    if onset_at is not None and at - onset_at >= RICE_WINDOW:
+        return None
+    return at
 
 
 def needs_confirmation(last_ended_at: datetime | None, now: datetime) -> bool:

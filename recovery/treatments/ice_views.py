@@ -17,7 +17,11 @@ ALREADY_RUNNING = "An ice session is already running; here it is."
 
 
 def _session_for(request, pk):
-    return get_object_or_404(IceSession, pk=pk, user=request.user)
+    return get_object_or_404(IceSession.objects.select_related("injury"), pk=pk, user=request.user)
+
+
+def _onset(session):
+    return session.injury.onset_at if session.injury_id else None
 
 
 def _start_form(request, data=None, initial=None):
@@ -39,7 +43,7 @@ def _start_page(request, form, last, status=200):
         "today_sessions": sessions,
         "today_minutes": total,
         "last": last,
-        "next_at": ice_rules.next_suggested(last.ended_at) if last else None,
+        "next_at": ice_rules.next_suggested(last.ended_at, _onset(last)) if last else None,
     }
     return render(request, "recovery/treatments/ice_start.html", context, status=status)
 
@@ -95,7 +99,11 @@ def ice_session(request, pk):
         "ring_offset": round(RING_LENGTH * remaining / total, 2),
         "ring_length": RING_LENGTH,
         "skin_checks": ice_rules.skin_checks(session.started_at, session.planned_end_at),
-        "next_at": ice_rules.next_suggested(session.ended_at) if session.ended_at else None,
+        "next_at": (
+            ice_rules.next_suggested(session.ended_at, _onset(session))
+            if session.ended_at
+            else None
+        ),
     }
     if not session.is_running:
         context["today_sessions"], context["today_minutes"] = ice.today(request.user)

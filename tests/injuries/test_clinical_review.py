@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from anatomy.models import Muscle
-from recovery.models import Acknowledgement, Cramp, Injury, SymptomEntry, get_profile
+from recovery.models import Acknowledgement, Cramp, IceSession, Injury, SymptomEntry, get_profile
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -291,3 +291,37 @@ def test_an_over_long_note_is_kept_and_explained(owner_client, owner):
     assert "this has 5001" in body
     assert "Your text is kept below" in body
     assert notes in body
+
+
+def test_no_next_ice_session_is_suggested_for_an_injury_past_72_hours(owner_client, owner):
+    injury = make_injury(owner, hours_ago=24 * 5, pains=(7, 3))
+    ended = NOW - dt.timedelta(hours=1)
+    session = IceSession.objects.create(
+        user=owner,
+        injury=injury,
+        started_at=ended - dt.timedelta(minutes=20),
+        planned_end_at=ended,
+        ended_at=ended,
+        status="completed",
+        barrier_confirmed=True,
+    )
+    assert "Next suggested from" not in owner_client.get(reverse("home")).content.decode()
+    for url in (reverse("ice"), session.get_absolute_url()):
+        body = owner_client.get(url).content.decode()
+        assert "suggested from" not in body
+        assert "Ice helps mostly in the first 2 to 3 days" in body
+
+
+def test_the_next_ice_session_is_suggested_in_the_first_days(owner_client, owner):
+    injury = make_injury(owner, hours_ago=5)
+    ended = NOW - dt.timedelta(hours=1)
+    IceSession.objects.create(
+        user=owner,
+        injury=injury,
+        started_at=ended - dt.timedelta(minutes=20),
+        planned_end_at=ended,
+        ended_at=ended,
+        status="completed",
+        barrier_confirmed=True,
+    )
+    assert "Next suggested from 13:00" in owner_client.get(reverse("home")).content.decode()

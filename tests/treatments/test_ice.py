@@ -56,6 +56,20 @@ def test_the_next_session_is_suggested_2_hours_after_the_last_ended():
 
 
 @pytest.mark.parametrize(
+    ("onset_ago", "suggested"),
+    [
+        (dt.timedelta(hours=69, minutes=59), True),  # suggested at 71:59, inside 72 hours
+        (dt.timedelta(hours=70), False),  # it would fall at 72 hours: RICE is over
+        (dt.timedelta(days=5), False),
+    ],
+)
+def test_no_next_ice_session_is_suggested_past_the_first_72_hours(onset_ago, suggested):
+    at = ice_rules.next_suggested(NOW, onset_at=NOW - onset_ago)
+    assert (at == NOW + dt.timedelta(hours=2)) is suggested
+    assert (at is None) is not suggested
+
+
+@pytest.mark.parametrize(
     ("since_last", "confirm"),
     [(dt.timedelta(minutes=59, seconds=59), True), (dt.timedelta(hours=1), False)],
 )
