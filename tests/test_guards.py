@@ -12,9 +12,12 @@ import pytest
 from django.apps import apps
 from django.urls import URLResolver, get_resolver, reverse
 
+from anatomy import reference
 from recovery.accounts import export
+from recovery.injuries import triage
+from recovery.injuries.triage import Level
 from recovery.insights import chart_views, report, streaks
-from recovery.models import USER_LOGS, Injury, ShareLink, get_profile
+from recovery.models import USER_LOGS, Injury, ShareLink, SymptomEntry, get_profile
 from recovery.navigation import NAV_TABS
 
 # Models with an owner that are not something the user logged.
@@ -169,3 +172,40 @@ def test_each_page_lights_its_tab_and_no_other(owner_client, url, tab):
     nav = body.split('<nav aria-label="Main">', 1)[1].split("</nav>", 1)[0]
     assert nav.count('aria-current="page"') == 1
     assert f'aria-current="page">{tab}</a>' in nav
+
+
+# --- the warning signs: one meaning each, wherever they are asked or explained ---------------
+
+# The reference's signs (anatomy/data/reference.json) and the symptom form's questions they
+# explain; the triage level of each question must be the reference's level.
+REFERENCE_SIGNS = {
+    "clot-in-lung": ["chest_symptoms"],
+    "compartment-syndrome": ["out_of_proportion", "rising_pain"],
+    "cold-pale-leg": ["cold_limb"],
+    "cauda-equina": ["saddle_numbness", "bladder_bowel", "both_legs_weak"],
+    "stroke": ["stroke_signs"],
+    "dvt": ["calf_swelling", "hard_veins"],
+    "numbness": ["numbness"],
+    "weakness": ["severe_weakness"],
+    "new-foot-drop": ["foot_drop"],
+    "achilles": ["snap_no_tiptoe"],
+    "no-weight": ["cannot_bear_weight"],
+    "deformed": ["deformed"],
+}
+REFERENCE_LEVELS = {"emergency": Level.EMERGENCY, "same-day": Level.URGENT}
+
+
+def test_every_question_of_the_symptom_form_has_a_triage_rule_and_back():
+    assert set(SymptomEntry.RED_FLAGS) == set(triage.WARNING_SIGNS)
+    assert set(SymptomEntry.RED_FLAGS) == {f for flags in REFERENCE_SIGNS.values() for f in flags}
+
+
+def test_the_reference_and_the_triage_rules_give_each_sign_the_same_level():
+    signs = reference.read_data()["warning_signs"]
+    for key, flags in REFERENCE_SIGNS.items():
+        for flag in flags:
+            assert triage.WARNING_SIGNS[flag][0] == REFERENCE_LEVELS[signs[key]["level"]], flag
+
+
+def test_the_kinds_triage_knows_are_injury_kinds():
+    assert {triage.FOOT_DROP, triage.CRAMP} <= set(Injury.Kind.values)

@@ -316,7 +316,10 @@ def _restore(user, data):
     for name in ("cramps_contacted_at", "cramps_care_at"):
         if data["profile"].get(name):
             setattr(profile, name, _time(data["profile"][name], "profile"))
-    if not profile.emergency_number:
+    # An export from before local numbers carries the old default, 911, and no urgent-care
+    # line: it gets the zone's numbers, as the migration gave existing accounts.
+    old_default = "urgent_care_number" not in data["profile"] and profile.emergency_number == "911"
+    if not profile.emergency_number or old_default:
         profile.use_local_numbers()
     _save(profile)
     muscles = {m.slug: m for m in Muscle.objects.all()}

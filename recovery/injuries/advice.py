@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from django.contrib.auth.models import User
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -91,10 +91,10 @@ def assess(injuries: Iterable[Any], now: datetime | None = None) -> list[InjuryA
 
 
 def needs_attention(item: InjuryAdvice) -> bool:
-    """Whether an assessed injury's advice is shown on the dashboard and the banner: every
-    active injury, and a resolved one with urgent or emergency advice. Marking an injury
-    resolved does not silently drop its urgent advice; only recorded care or a newer clear
-    entry does."""
+    """Whether an assessed injury's advice counts for the banner (and, while active, the
+    dashboard's cards): every active injury, and a resolved one with urgent or emergency
+    advice. Marking an injury resolved does not silently drop its urgent advice; only recorded
+    care or a newer clear entry does."""
     return item.injury.is_active or item.advice.level >= triage.Level.URGENT
 
 
@@ -114,10 +114,12 @@ def for_injury(injury: Injury, now: datetime | None = None) -> triage.Advice:
 
 
 def for_cramps(user: User, now: datetime | None = None) -> triage.Advice:
-    """Advice from the user's cramps of the last 7 days (one query)."""
+    """Advice from the user's cramps of the last 7 days and the latest one (one query)."""
     now = now or timezone.now()
     zone = get_profile(user).zone
-    cramps = Cramp.objects.filter(user=user, started_at__gte=now - triage.CRAMP_WINDOW)
+    mine = Cramp.objects.filter(user=user)
+    latest = mine.filter(started_at__lte=now).order_by("-started_at", "-pk").values("pk")[:1]
+    cramps = mine.filter(Q(started_at__gte=now - triage.CRAMP_WINDOW) | Q(pk=Subquery(latest)))
     facts = [
         triage.CrampFacts(
             cramp.pk,

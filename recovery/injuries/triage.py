@@ -198,8 +198,9 @@ class InjuryFacts:
         return self.kind == FOOT_DROP
 
 
-FOOT_DROP = "foot_drop"
+FOOT_DROP = "foot_drop"  # Injury.Kind values; a guard test keeps them in step
 CRAMP = "cramp"
+NO_RICE_KINDS = {FOOT_DROP, CRAMP}  # a nerve problem and a cramp: no RICE or loading cards
 
 
 @dataclass(frozen=True)
@@ -328,10 +329,11 @@ def in_rice_window(onset_at: datetime, now: datetime) -> bool:
     return now - onset_at < RICE_WINDOW
 
 
-def shows_rice(onset_at: datetime, now: datetime, level: Level) -> bool:
-    """Whether the RICE to-dos show: in the first 72 hours, and not while urgent or emergency
-    advice stands (then the user should be getting help, not ticking boxes)."""
-    return in_rice_window(onset_at, now) and level < Level.URGENT
+def shows_rice(onset_at: datetime, now: datetime, level: Level, kind: str = "") -> bool:
+    """Whether the RICE to-dos show: for an injury to a muscle (not foot drop or a cramp), in
+    the first 72 hours, and not while urgent or emergency advice stands (then the user should
+    be getting help, not ticking boxes)."""
+    return kind not in NO_RICE_KINDS and in_rice_window(onset_at, now) and level < Level.URGENT
 
 
 WATCH = "Keep logging how it feels, and watch for the warning signs in the entry form."
@@ -433,12 +435,16 @@ def assess_cramps(
     last_contacted_at: datetime | None = None,
     last_care_at: datetime | None = None,
 ) -> Advice:
-    """Advice from the user's cramps in the last 7 days. A long cramp, or one with swelling or
-    numbness, is urgent until the user records care after it; contacting the provider quiets
-    only the call-provider reasons."""
-    recent = [c for c in cramps if now - CRAMP_WINDOW <= c.started_at <= now]
+    """Advice from the user's cramps: the counts over the last 7 days, and the warning signs.
+    A long cramp, or one with swelling or numbness, is urgent while it is in those 7 days or is
+    the latest cramp, until the user records care after it: it never just ages away. Contacting
+    the provider quiets only the call-provider reasons."""
+    cramps = [c for c in cramps if c.started_at <= now]
+    recent = [c for c in cramps if now - CRAMP_WINDOW <= c.started_at]
+    latest = max(cramps, key=lambda c: c.started_at, default=None)
+    watched = recent if latest is None or latest in recent else [*recent, latest]
     urgent, call = [], []
-    for cramp in recent:
+    for cramp in watched:
         if last_care_at is not None and cramp.started_at <= last_care_at:
             continue
         if cramp.duration > CRAMP_LONG:

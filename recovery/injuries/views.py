@@ -140,7 +140,9 @@ def _injury_context(request, injury, entry_form=None, ack_form=None):
     milestones_done = injury.milestones or {}
     injury_advice = advice.advice_for_injury(request, injury)
     now = timezone.now()
-    show_rice = injury.is_active and triage.shows_rice(injury.onset_at, now, injury_advice.level)
+    show_rice = injury.is_active and triage.shows_rice(
+        injury.onset_at, now, injury_advice.level, injury.kind
+    )
     return {
         "injury": injury,
         "advice": injury_advice,
@@ -155,7 +157,8 @@ def _injury_context(request, injury, entry_form=None, ack_form=None):
         "days_since_onset": (now - injury.onset_at).days,
         "show_rice": show_rice,
         "rice_today": rice_today([injury])[injury.pk] if show_rice else None,
-        "movement_source": triage.SOURCES["peace-love"],
+        "movement": triage.MOVEMENT_CARE,
+        "shows_movement": injury.kind not in triage.NO_RICE_KINDS,
     }
 
 

@@ -64,7 +64,7 @@ def with_details(assessed):
     rice_shown = [
         item.injury
         for item in assessed
-        if triage.shows_rice(item.injury.onset_at, now, item.advice.level)
+        if triage.shows_rice(item.injury.onset_at, now, item.advice.level, item.injury.kind)
     ]
     rice = rice_today(rice_shown) if rice_shown else {}
     for item in assessed:

@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from recovery.injuries.triage import RICE_WINDOW
+from recovery.injuries.triage import Level, shows_rice
 
 ICE_DEFAULT = timedelta(minutes=20)
 ICE_MAX = timedelta(minutes=20)
@@ -42,11 +42,17 @@ def skin_checks(started_at: datetime, planned_end_at: datetime) -> list[datetime
     return checks
 
 
-def next_suggested(last_ended_at: datetime, onset_at: datetime | None = None) -> datetime | None:
-    """The next session's suggested start, 2 hours after the last ended; none once that falls
-    after the first 72 hours of the injury iced, when the advice turns to movement."""
+def next_suggested(
+    last_ended_at: datetime,
+    onset_at: datetime | None = None,
+    level: Level = Level.SELF_CARE,
+    kind: str = "",
+) -> datetime | None:
+    """The next session's suggested start, 2 hours after the last ended; none when RICE no
+    longer applies to the injury iced by then (after its first 72 hours, while urgent advice
+    stands, or for foot drop or a cramp)."""
     at = last_ended_at + NEXT_SESSION_AFTER
-    if onset_at is not None and at - onset_at >= RICE_WINDOW:
+    if onset_at is not None and not shows_rice(onset_at, at, level, kind):
         return None
     return at
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from recovery.injuries import advice
 from recovery.models import IceSession
 from recovery.treatments import ice, ice_rules
 from recovery.treatments.forms import IceStartForm
@@ -20,8 +21,16 @@ def _session_for(request, pk):
     return get_object_or_404(IceSession.objects.select_related("injury"), pk=pk, user=request.user)
 
 
-def _onset(session):
-    return session.injury.onset_at if session.injury_id else None
+def _next_at(request, session):
+    """When the next session is suggested after `session`, if RICE still applies to its injury
+    (its advice comes from the request's assessment, which the banner needs anyway)."""
+    if session.ended_at is None:
+        return None
+    injury = session.injury
+    if injury is None:
+        return ice_rules.next_suggested(session.ended_at)
+    level = advice.advice_for_injury(request, injury).level
+    return ice_rules.next_suggested(session.ended_at, injury.onset_at, level, injury.kind)
 
 
 def _start_form(request, data=None, initial=None):
@@ -43,7 +52,7 @@ def _start_page(request, form, last, status=200):
         "today_sessions": sessions,
         "today_minutes": total,
         "last": last,
-        "next_at": ice_rules.next_suggested(last.ended_at, _onset(last)) if last else None,
+        "next_at": _next_at(request, last) if last else None,
     }
     return render(request, "recovery/treatments/ice_start.html", context, status=status)
 
@@ -99,11 +108,7 @@ def ice_session(request, pk):
         "ring_offset": round(RING_LENGTH * remaining / total, 2),
         "ring_length": RING_LENGTH,
         "skin_checks": ice_rules.skin_checks(session.started_at, session.planned_end_at),
-        "next_at": (
-            ice_rules.next_suggested(session.ended_at, _onset(session))
-            if session.ended_at
-            else None
-        ),
+        "next_at": _next_at(request, session),
     }
     if not session.is_running:
         context["today_sessions"], context["today_minutes"] = ice.today(request.user)

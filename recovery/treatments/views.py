@@ -61,8 +61,8 @@ def _caution_early_massage(request, treatment):
     ):
         messages.warning(
             request,
-            "Logged. In the first 2 to 3 days after an injury, massage is best avoided, like heat, "
-            "alcohol and running: it can add to the swelling. Source: NHS, Sprains and strains.",
+            "In the first 2 to 3 days after an injury, massage is best avoided, like heat, alcohol "
+            "and running: it can add to the swelling. Source: NHS, Sprains and strains.",
         )
 
 

@@ -24,6 +24,11 @@ pytestmark = pytest.mark.django_db
         ("America/Toronto", "911", "811"),
         ("Australia/Sydney", "000", "1800 022 222"),
         ("Pacific/Auckland", "111", "0800 611 116"),
+        ("US/Eastern", "911", ""),  # old names, linked to the zones zone.tab lists
+        ("US/Pacific", "911", ""),
+        ("America/Fort_Wayne", "911", ""),
+        ("GB", "999", "111"),
+        ("NZ", "111", "0800 611 116"),
         ("UTC", "112", ""),  # no country
         ("Africa/Nairobi", "112", ""),  # a country the data file does not list
     ],
@@ -102,3 +107,21 @@ def test_an_import_with_an_empty_emergency_number_takes_the_zones_numbers(owner,
     export.restore(other_user, json.dumps(data).encode())
     profile = Profile.objects.get(user=other_user)
     assert profile.emergency_number == "111"
+
+
+def test_an_export_from_before_local_numbers_gets_the_zones_numbers(owner, other_user):
+    data = export.collect(owner)
+    data["profile"]["emergency_number"] = "911"  # the old default
+    for name in ("urgent_care_number", "urgent_care_name"):
+        data["profile"].pop(name)
+    data["profile"]["time_zone"] = "Europe/London"
+    export.restore(other_user, json.dumps(data).encode())
+    profile = Profile.objects.get(user=other_user)
+    assert (profile.emergency_number, profile.urgent_care_number) == ("999", "111")
+
+
+def test_a_chosen_911_in_a_current_export_is_kept(owner, other_user):
+    data = export.collect(owner)
+    data["profile"]["emergency_number"] = "911"
+    export.restore(other_user, json.dumps(data).encode())
+    assert Profile.objects.get(user=other_user).emergency_number == "911"

@@ -220,3 +220,9 @@ def test_a_signed_in_user_sees_their_own_numbers_on_a_condition_page(owner_clien
     body = owner_client.get(reverse("anatomy:condition", args=["tennis-leg"])).content.decode()
     assert 'Call <a class="phone" href="tel:999">999</a> (your emergency number' in body
     assert 'your urgent-care line, <a class="phone" href="tel:111">NHS 111</a>' in body
+
+
+def test_a_signed_in_user_sees_their_own_numbers_on_the_when_to_get_help_page(owner_client):
+    body = owner_client.get(reverse("anatomy:care", args=["when-to-get-help"])).content.decode()
+    assert 'Your emergency number: <a class="phone" href="tel:999">999</a>.' in body
+    assert 'Your urgent-care line: <a class="phone" href="tel:111">NHS 111</a>.' in body

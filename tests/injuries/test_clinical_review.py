@@ -325,3 +325,35 @@ def test_the_next_ice_session_is_suggested_in_the_first_days(owner_client, owner
         barrier_confirmed=True,
     )
     assert "Next suggested from 13:00" in owner_client.get(reverse("home")).content.decode()
+
+
+def test_a_swollen_cramp_weeks_ago_still_asks_for_help_until_care(owner_client, owner):
+    Cramp.objects.create(
+        user=owner,
+        started_at=NOW - dt.timedelta(days=21),
+        side="left",
+        duration_seconds=90,
+        pain=6,
+        swelling=True,
+    )
+    body = owner_client.get(reverse("cramps")).content.decode()
+    assert '<h2 id="advice-heading">Get help right away, today</h2>' in body
+    owner_client.post(reverse("cramps_got_care"))
+    assert "Get help right away" not in owner_client.get(reverse("cramps")).content.decode()
+
+
+def test_no_next_ice_session_is_suggested_while_urgent_advice_stands(owner_client, owner):
+    injury = make_injury(owner, hours_ago=5)
+    injury.entries.create(recorded_at=NOW - dt.timedelta(minutes=5), pain=6, numbness=True)
+    ended = NOW - dt.timedelta(hours=1)
+    session = IceSession.objects.create(
+        user=owner,
+        injury=injury,
+        started_at=ended - dt.timedelta(minutes=20),
+        planned_end_at=ended,
+        ended_at=ended,
+        status="completed",
+        barrier_confirmed=True,
+    )
+    for url in (reverse("home"), reverse("ice"), session.get_absolute_url()):
+        assert "suggested from" not in owner_client.get(url).content.decode()

@@ -496,9 +496,24 @@ def test_two_cramps_in_one_night_count_as_one_night():
     assert "night-cramps" not in rules(assess_cramps(cramps, NOW))
 
 
-def test_cramps_older_than_7_days_do_not_count():
-    old = cramp(minutes=30, ago=dt.timedelta(days=7, minutes=1))
-    assert assess_cramps([old], NOW).reasons == []
+def test_cramps_older_than_7_days_do_not_count_towards_the_call_prompts():
+    old = [cramp(ago=dt.timedelta(days=7 + n, minutes=1), night=True, pk=n) for n in range(5)]
+    assert assess_cramps(old, NOW).reasons == []
+
+
+def test_an_urgent_cramp_does_not_age_away_until_care_or_a_newer_cramp():
+    old = cramp(minutes=30, ago=dt.timedelta(days=20), pk=1)
+    assert rules(assess_cramps([old], NOW)) == {"cramp-over-10-minutes"}
+    newer = cramp(minutes=1, ago=dt.timedelta(days=10), pk=2)
+    assert assess_cramps([old, newer], NOW).reasons == []
+    cared = assess_cramps([old], NOW, last_care_at=NOW - dt.timedelta(days=19))
+    assert cared.reasons == []
+
+
+def test_an_urgent_cramp_in_the_last_7_days_stays_when_a_later_one_is_clear():
+    long_one = cramp(minutes=12, ago=dt.timedelta(days=3), pk=1)
+    later = cramp(minutes=1, ago=dt.timedelta(hours=2), pk=2)
+    assert rules(assess_cramps([long_one, later], NOW)) == {"cramp-over-10-minutes"}
 
 
 def test_night_belongs_to_the_evening_before():
@@ -612,8 +627,26 @@ injury_facts = st.builds(
 )
 
 
+@given(facts=injury_facts, more=flag_sets)
+def test_a_higher_level_always_wins(facts, more):
+    # Adding warning signs to the same entry never lowers the advice, and the advice is the
+    # level of the most serious sign among them.
+    both = InjuryFacts(
+        **{
+            **facts.__dict__,
+            "latest": EntryFacts(
+                2, facts.latest.recorded_at, facts.latest.pain, facts.latest.flags | more
+            ),
+        }
+    )
+    before, after = assess_injury(facts, NOW), assess_injury(both, NOW)
+    assert after.level >= before.level
+    if facts.last_care_at is None and (facts.latest.flags | more):
+        assert after.level >= max(EXPECTED_LEVEL[flag] for flag in facts.latest.flags | more)
+
+
 @given(facts=injury_facts)
-def test_the_highest_level_among_the_reasons_always_wins(facts):
+def test_the_advice_is_the_level_of_its_most_serious_reason_and_shows_them_all(facts):
     advice = assess_injury(facts, NOW)
     assert advice.level == max(reason.level for reason in advice.reasons)
     assert advice.top_reasons()

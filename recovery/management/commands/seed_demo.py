@@ -53,6 +53,7 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
         model.objects.filter(user=user).delete()
     profile = get_profile(user)
     profile.time_zone = time_zone
+    profile.use_local_numbers()
     profile.save()
     scale = days / 365
 
