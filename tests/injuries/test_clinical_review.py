@@ -30,6 +30,20 @@ def make_injury(user, hours_ago=2, pains=(5,), **fields):
     return injury
 
 
+def finished_ice(injury, ended_ago=dt.timedelta(hours=1)):
+    """A 20-minute ice session on the injury that ended `ended_ago`."""
+    ended = NOW - ended_ago
+    return IceSession.objects.create(
+        user=injury.user,
+        injury=injury,
+        started_at=ended - dt.timedelta(minutes=20),
+        planned_end_at=ended,
+        ended_at=ended,
+        status="completed",
+        barrier_confirmed=True,
+    )
+
+
 def page(client, injury):
     return client.get(injury.get_absolute_url()).content.decode()
 
@@ -295,16 +309,7 @@ def test_an_over_long_note_is_kept_and_explained(owner_client, owner):
 
 def test_no_next_ice_session_is_suggested_for_an_injury_past_72_hours(owner_client, owner):
     injury = make_injury(owner, hours_ago=24 * 5, pains=(7, 3))
-    ended = NOW - dt.timedelta(hours=1)
-    session = IceSession.objects.create(
-        user=owner,
-        injury=injury,
-        started_at=ended - dt.timedelta(minutes=20),
-        planned_end_at=ended,
-        ended_at=ended,
-        status="completed",
-        barrier_confirmed=True,
-    )
+    session = finished_ice(injury)
     assert "Next suggested from" not in owner_client.get(reverse("home")).content.decode()
     for url in (reverse("ice"), session.get_absolute_url()):
         body = owner_client.get(url).content.decode()
@@ -314,16 +319,7 @@ def test_no_next_ice_session_is_suggested_for_an_injury_past_72_hours(owner_clie
 
 def test_the_next_ice_session_is_suggested_in_the_first_days(owner_client, owner):
     injury = make_injury(owner, hours_ago=5)
-    ended = NOW - dt.timedelta(hours=1)
-    IceSession.objects.create(
-        user=owner,
-        injury=injury,
-        started_at=ended - dt.timedelta(minutes=20),
-        planned_end_at=ended,
-        ended_at=ended,
-        status="completed",
-        barrier_confirmed=True,
-    )
+    finished_ice(injury)
     assert "Next suggested from 13:00" in owner_client.get(reverse("home")).content.decode()
 
 
@@ -345,15 +341,6 @@ def test_a_swollen_cramp_weeks_ago_still_asks_for_help_until_care(owner_client, 
 def test_no_next_ice_session_is_suggested_while_urgent_advice_stands(owner_client, owner):
     injury = make_injury(owner, hours_ago=5)
     injury.entries.create(recorded_at=NOW - dt.timedelta(minutes=5), pain=6, numbness=True)
-    ended = NOW - dt.timedelta(hours=1)
-    session = IceSession.objects.create(
-        user=owner,
-        injury=injury,
-        started_at=ended - dt.timedelta(minutes=20),
-        planned_end_at=ended,
-        ended_at=ended,
-        status="completed",
-        barrier_confirmed=True,
-    )
+    session = finished_ice(injury)
     for url in (reverse("home"), reverse("ice"), session.get_absolute_url()):
         assert "suggested from" not in owner_client.get(url).content.decode()
