@@ -23,6 +23,7 @@ from recovery.models import (
     SymptomEntry,
     Treatment,
     get_profile,
+    refresh_states_at_the_end,
 )
 from recovery.treatments.sessions import settle_sessions
 
@@ -296,7 +297,7 @@ def restore(user, raw):
             "already has logs."
         )
     try:
-        with transaction.atomic():
+        with transaction.atomic(), refresh_states_at_the_end():
             _restore(user, data)
     except ValidationError as error:  # a model refused a value: say which, change nothing
         raise ImportRefused(

@@ -1,68 +1,55 @@
 """The advice for the user's injuries and cramps: gathers what the triage rules need from the
 database in a fixed number of queries, and works it out once per request (`assessed_for`)."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import cast
 
 from django.contrib.auth.models import User
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils import timezone
 
 from recovery.injuries import triage
-from recovery.models import Acknowledgement, Cramp, Injury, SymptomEntry, get_profile
-
-
-def _entries(field: str, order: list[str]) -> Subquery:
-    return Subquery(
-        SymptomEntry.objects.filter(injury=OuterRef("pk")).order_by(*order).values(field)[:1]
-    )
-
-
-def _last_ack(kind: str) -> Subquery:
-    return Subquery(
-        Acknowledgement.objects.filter(injury=OuterRef("pk"), kind=kind)
-        .order_by("-at")
-        .values("at")[:1]
-    )
+from recovery.models import Cramp, Injury, InjuryState, get_profile
 
 
 def with_triage_facts(injuries: QuerySet[Injury]) -> QuerySet[Injury]:
-    """Annotate an injury queryset with the first, latest and highest entries and acks."""
-    return injuries.annotate(
-        first_entry_id=_entries("pk", ["recorded_at", "pk"]),
-        latest_entry_id=_entries("pk", ["-recorded_at", "-pk"]),
-        highest_pain=_entries("pain", ["-pain"]),
-        previous_pain=Subquery(
-            SymptomEntry.objects.filter(injury=OuterRef("pk"))
-            .order_by("-recorded_at", "-pk")
-            .values("pain")[1:2]
-        ),
-        last_contacted_at=_last_ack(Acknowledgement.Kind.CONTACTED_PROVIDER),
-        last_care_at=_last_ack(Acknowledgement.Kind.GOT_CARE),
-    )
+    """The injuries with the facts their advice needs, kept on write (InjuryState): one join."""
+    return injuries.select_related("state")
 
 
-def entry_facts(entry: SymptomEntry | None) -> triage.EntryFacts | None:
-    if entry is None:
-        return None
-    flags = frozenset(name for name, _ in entry.red_flags())
-    return triage.EntryFacts(entry.pk, entry.recorded_at, entry.pain, flags)
+def _state(injury: Injury) -> InjuryState:
+    """The injury's kept facts. A missing row (an injury written around the models' saves) is
+    worked out on the spot rather than read as "no entries": a warning sign is never lost."""
+    try:
+        return injury.state
+    except InjuryState.DoesNotExist:
+        InjuryState.refresh(injury.pk)
+        injury.state = InjuryState.objects.get(pk=injury.pk)
+        return injury.state
 
 
-def injury_facts(injury: Any, entries_by_id: Mapping[Any, SymptomEntry]) -> triage.InjuryFacts:
+def injury_facts(injury: Injury) -> triage.InjuryFacts:
+    state = _state(injury)
+    first = latest = None
+    if state.first_entry_id is not None and state.first_at and state.first_pain is not None:
+        first = triage.EntryFacts(state.first_entry_id, state.first_at, state.first_pain)
+    if state.latest_entry_id is not None and state.latest_at and state.latest_pain is not None:
+        latest = triage.EntryFacts(
+            state.latest_entry_id, state.latest_at, state.latest_pain, frozenset(state.latest_flags)
+        )
     return triage.InjuryFacts(
         id=injury.pk,
         is_active=injury.is_active,
         is_strain=injury.is_strain,
         onset_at=injury.onset_at,
-        first=entry_facts(entries_by_id.get(injury.first_entry_id)),
-        highest_pain=injury.highest_pain,
-        latest=entry_facts(entries_by_id.get(injury.latest_entry_id)),
-        last_contacted_at=injury.last_contacted_at,
-        last_care_at=injury.last_care_at,
+        first=first,
+        highest_pain=state.highest_pain,
+        latest=latest,
+        last_contacted_at=state.last_contacted_at,
+        last_care_at=state.last_care_at,
         kind=injury.kind,
     )
 
@@ -71,23 +58,17 @@ def injury_facts(injury: Any, entries_by_id: Mapping[Any, SymptomEntry]) -> tria
 class InjuryAdvice:
     injury: Injury
     advice: triage.Advice
-    latest: SymptomEntry | None
+    latest: triage.EntryFacts | None  # the latest entry: its pain, time and warning signs
 
 
-def assess(injuries: Iterable[Any], now: datetime | None = None) -> list[InjuryAdvice]:
-    """Advice for each annotated injury: two queries however many injuries and entries."""
+def assess(injuries: Iterable[Injury], now: datetime | None = None) -> list[InjuryAdvice]:
+    """Advice for each injury read with `with_triage_facts`: no query of its own."""
     now = now or timezone.now()
-    injuries = list(injuries)
-    ids = {i.first_entry_id for i in injuries} | {i.latest_entry_id for i in injuries}
-    entries = SymptomEntry.objects.in_bulk([pk for pk in ids if pk is not None])
-    return [
-        InjuryAdvice(
-            injury,
-            triage.assess_injury(injury_facts(injury, entries), now),
-            entries.get(injury.latest_entry_id),
-        )
-        for injury in injuries
-    ]
+    assessed = []
+    for injury in injuries:
+        facts = injury_facts(injury)
+        assessed.append(InjuryAdvice(injury, triage.assess_injury(facts, now), facts.latest))
+    return assessed
 
 
 def needs_attention(item: InjuryAdvice) -> bool:
@@ -109,8 +90,8 @@ def for_user(user: User, now: datetime | None = None) -> list[InjuryAdvice]:
 
 
 def for_injury(injury: Injury, now: datetime | None = None) -> triage.Advice:
-    annotated = with_triage_facts(Injury.objects.filter(pk=injury.pk)).get()
-    return assess([annotated], now)[0].advice
+    fresh = with_triage_facts(Injury.objects.filter(pk=injury.pk)).get()
+    return assess([fresh], now)[0].advice
 
 
 def for_cramps(user: User, now: datetime | None = None) -> triage.Advice:

@@ -69,7 +69,9 @@ def with_details(assessed):
     rice = rice_today(rice_shown) if rice_shown else {}
     for item in assessed:
         item.days_since_onset = (now - item.injury.onset_at).days
-        item.trend = trend(item.injury.previous_pain, item.latest.pain if item.latest else None)
+        item.trend = trend(
+            item.injury.state.previous_pain, item.latest.pain if item.latest else None
+        )
         item.rice = rice.get(item.injury.pk)
     return assessed
 

@@ -1,7 +1,13 @@
 """The user's data: profile, injuries and their symptom log, and acknowledgements."""
 
 from recovery.models.habits import Cramp, FluidEntry, StretchSession
-from recovery.models.injuries import Acknowledgement, Injury, SymptomEntry
+from recovery.models.injuries import (
+    Acknowledgement,
+    Injury,
+    InjuryState,
+    SymptomEntry,
+    refresh_states_at_the_end,
+)
 from recovery.models.profile import (
     DEFAULT_FLUID_GOAL_ML,
     FLUID_MAX_ML,
@@ -33,6 +39,8 @@ __all__ = [
     "IceSession",
     "Treatment",
     "Injury",
+    "InjuryState",
+    "refresh_states_at_the_end",
     "PasswordResetRequest",
     "Profile",
     "SymptomEntry",

@@ -1,8 +1,13 @@
-"""An injury episode, the symptom entries logged against it, and the user's acknowledgements
-("I contacted my provider", "I got care"). The advice they lead to lives in recovery.triage."""
+"""An injury episode, the symptom entries logged against it, the user's acknowledgements
+("I contacted my provider", "I got care"), and the facts the advice reads from them, kept up to
+date on every write (InjuryState). The advice itself lives in recovery.injuries.triage."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 
 NOTES_MAX_LENGTH = 5000
@@ -82,6 +87,13 @@ class Injury(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}, {self.get_side_display().lower()}"
+
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            if adding:
+                InjuryState.refresh(self.pk)
 
     def get_absolute_url(self):
         return reverse("injury", args=[self.pk])
@@ -189,6 +201,17 @@ class SymptomEntry(models.Model):
     def __str__(self):
         return f"Pain {self.pain}/10 at {self.recorded_at:%Y-%m-%d %H:%M}"
 
+    def save(self, *args, **kwargs):
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            InjuryState.refresh(self.injury_id, acknowledgements=False)
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic(savepoint=False):
+            deleted = super().delete(*args, **kwargs)
+            InjuryState.refresh(self.injury_id, acknowledgements=False)
+        return deleted
+
     def red_flags(self):
         """The warning signs answered yes, as (field, question) pairs."""
         return [(name, text) for name, text in self.RED_FLAGS.items() if getattr(self, name)]
@@ -228,3 +251,136 @@ class Acknowledgement(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            InjuryState.refresh(self.injury_id, entries=False)
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic(savepoint=False):
+            deleted = super().delete(*args, **kwargs)
+            InjuryState.refresh(self.injury_id, entries=False)
+        return deleted
+
+
+# Injuries whose state waits for the end of a bulk write (an import), or None: refresh now.
+_PENDING: ContextVar[set[int] | None] = ContextVar("pending_injury_states", default=None)
+
+
+@contextmanager
+def refresh_states_at_the_end() -> Iterator[None]:
+    """Within this block, entry and acknowledgement writes mark their injury's state for one
+    refresh when the block ends (an import writes thousands of rows for a few injuries)."""
+    pending: set[int] = set()
+    token = _PENDING.set(pending)
+    try:
+        yield
+    finally:
+        _PENDING.reset(token)
+    for injury_id in sorted(pending):
+        InjuryState.refresh(injury_id)
+
+
+class InjuryState(models.Model):
+    """What the advice needs to know about an injury's entries and acknowledgements, kept up to
+    date in the same transaction as every write that changes it (the saves and deletes above,
+    `refresh_states_at_the_end` for imports), so that the advice on every page reads one row
+    per injury instead of working it out again. `refresh` recomputes it whole, never by
+    increments: an edit, a delete or a back-dated entry leaves it exact."""
+
+    injury = models.OneToOneField(
+        Injury, on_delete=models.CASCADE, primary_key=True, related_name="state"
+    )
+    entry_count = models.PositiveIntegerField(default=0)
+    first_entry_id = models.BigIntegerField(null=True)
+    first_pain = models.PositiveSmallIntegerField(null=True)
+    first_at = models.DateTimeField(null=True)
+    latest_entry_id = models.BigIntegerField(null=True)
+    latest_pain = models.PositiveSmallIntegerField(null=True)
+    latest_at = models.DateTimeField(null=True)
+    latest_flags = models.JSONField(default=list)  # the latest entry's warning signs
+    previous_pain = models.PositiveSmallIntegerField(null=True)  # the entry before the latest
+    highest_pain = models.PositiveSmallIntegerField(null=True)
+    last_contacted_at = models.DateTimeField(null=True)
+    last_care_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return f"State of injury {self.injury_id}"
+
+    @classmethod
+    def entry_facts_of(cls, injury_id):
+        """The facts from the injury's entries (two queries)."""
+        entries = SymptomEntry.objects.filter(injury_id=injury_id)
+        flags = list(SymptomEntry.RED_FLAGS)
+        newest = list(
+            entries.order_by("-recorded_at", "-pk").values("pk", "recorded_at", "pain", *flags)[:2]
+        )
+        first = SymptomEntry.objects.filter(injury=models.OuterRef("pk")).order_by(
+            "recorded_at", "pk"
+        )
+        totals = (
+            Injury.objects.filter(pk=injury_id)
+            .annotate(
+                count=models.Count("entries"),
+                highest=models.Max("entries__pain"),
+                first_pk=models.Subquery(first.values("pk")[:1]),
+                first_pain=models.Subquery(first.values("pain")[:1]),
+                first_at=models.Subquery(first.values("recorded_at")[:1]),
+            )
+            .values("count", "highest", "first_pk", "first_pain", "first_at")
+            .first()
+        ) or {"count": 0, "highest": None, "first_pk": None, "first_pain": None, "first_at": None}
+        latest = newest[0] if newest else None
+        return {
+            "entry_count": totals["count"],
+            "first_entry_id": totals["first_pk"],
+            "first_pain": totals["first_pain"],
+            "first_at": totals["first_at"],
+            "latest_entry_id": latest["pk"] if latest else None,
+            "latest_pain": latest["pain"] if latest else None,
+            "latest_at": latest["recorded_at"] if latest else None,
+            "latest_flags": [name for name in flags if latest and latest[name]],
+            "previous_pain": newest[1]["pain"] if len(newest) > 1 else None,
+            "highest_pain": totals["highest"],
+        }
+
+    @classmethod
+    def acknowledgement_facts_of(cls, injury_id):
+        """The last contact and the last care recorded (one query)."""
+        kinds = Acknowledgement.Kind
+        return Acknowledgement.objects.filter(injury_id=injury_id).aggregate(
+            last_contacted_at=models.Max("at", filter=models.Q(kind=kinds.CONTACTED_PROVIDER)),
+            last_care_at=models.Max("at", filter=models.Q(kind=kinds.GOT_CARE)),
+        )
+
+    @classmethod
+    def facts_of(cls, injury_id):
+        """Every fact of the state, worked out from the injury's rows."""
+        return {**cls.entry_facts_of(injury_id), **cls.acknowledgement_facts_of(injury_id)}
+
+    @classmethod
+    def refresh(cls, injury_id, *, entries=True, acknowledgements=True):
+        """Work the injury's state out again from its rows: from its entries, its
+        acknowledgements or both (a save of one kind cannot change the other's facts)."""
+        pending = _PENDING.get()
+        if pending is not None:
+            pending.add(injury_id)
+            return
+        with transaction.atomic(savepoint=False):
+            # Two writes for one injury at once take turns here: the second reads its facts
+            # only after the first has committed, so neither overwrites the other's.
+            locked = cls.objects.select_for_update().filter(pk=injury_id).values_list("pk")
+            if not list(locked):
+                cls.objects.create(injury_id=injury_id, **cls.facts_of(injury_id))
+                return
+            facts = {}
+            if entries:
+                facts |= cls.entry_facts_of(injury_id)
+            if acknowledgements:
+                facts |= cls.acknowledgement_facts_of(injury_id)
+            cls.objects.filter(pk=injury_id).update(**facts)
+
+    def as_dict(self):
+        """The stored facts, as `facts_of` works them out."""
+        return {f.name: getattr(self, f.name) for f in self._meta.fields if f.name != "injury"}

@@ -15,6 +15,7 @@ from recovery.models import (
     FluidEntry,
     IceSession,
     Injury,
+    InjuryState,
     StretchSession,
     SymptomEntry,
     Treatment,
@@ -99,6 +100,8 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
                 SymptomEntry(injury=injury, recorded_at=at, pain=pain, resting=n % 3 == 0)
             )
     SymptomEntry.objects.bulk_create(entries, batch_size=1000)
+    for injury in injuries:  # bulk_create skips the saves that keep each injury's state
+        InjuryState.refresh(injury.pk)
 
     sessions, treatments = [], []
     for n in range(int(1500 * scale)):
