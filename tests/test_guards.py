@@ -209,3 +209,9 @@ def test_the_reference_and_the_triage_rules_give_each_sign_the_same_level():
 
 def test_the_kinds_triage_knows_are_injury_kinds():
     assert {triage.FOOT_DROP, triage.CRAMP} <= set(Injury.Kind.values)
+
+
+def test_the_kept_cramps_look_back_as_far_as_the_advice():
+    from recovery.models import CrampState
+
+    assert CrampState.WINDOW == triage.CRAMP_WINDOW

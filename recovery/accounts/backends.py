@@ -5,10 +5,11 @@ from django.contrib.auth.backends import ModelBackend
 
 
 class ModelBackendWithProfile(ModelBackend):
-    """Django's backend, but every request's user comes with their profile in the same query:
-    each signed-in page reads the time zone and the phone numbers from it."""
+    """Django's backend, but every request's user comes with their profile and their kept
+    cramps in the same query: each signed-in page reads the time zone and the phone numbers,
+    and the advice banner the cramps."""
 
     def get_user(self, user_id):
-        users = get_user_model()._default_manager.select_related("profile")
+        users = get_user_model()._default_manager.select_related("profile", "cramp_state")
         user = users.filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None

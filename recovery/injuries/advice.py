@@ -7,12 +7,12 @@ from datetime import datetime, timedelta
 from typing import cast
 
 from django.contrib.auth.models import User
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
 from recovery.injuries import triage
-from recovery.models import Cramp, Injury, InjuryState, get_profile
+from recovery.models import CrampState, Injury, InjuryState, get_profile
 
 
 def with_triage_facts(injuries: QuerySet[Injury]) -> QuerySet[Injury]:
@@ -95,24 +95,20 @@ def for_injury(injury: Injury, now: datetime | None = None) -> triage.Advice:
 
 
 def for_cramps(user: User, now: datetime | None = None) -> triage.Advice:
-    """Advice from the user's cramps of the last 7 days and the latest one (one query)."""
+    """Advice from the user's kept cramps (CrampState, read with the user: no query)."""
     now = now or timezone.now()
-    zone = get_profile(user).zone
-    mine = Cramp.objects.filter(user=user)
-    latest = mine.filter(started_at__lte=now).order_by("-started_at", "-pk").values("pk")[:1]
-    cramps = mine.filter(Q(started_at__gte=now - triage.CRAMP_WINDOW) | Q(pk=Subquery(latest)))
+    profile = get_profile(user)
     facts = [
         triage.CrampFacts(
-            cramp.pk,
-            cramp.started_at.astimezone(zone),
-            timedelta(seconds=cramp.duration_seconds),
-            cramp.at_night,
-            cramp.numbness,
-            cramp.swelling,
+            cramp["id"],
+            datetime.fromisoformat(cramp["started_at"]).astimezone(profile.zone),
+            timedelta(seconds=cramp["duration_seconds"]),
+            cramp["at_night"],
+            cramp["numbness"],
+            cramp["swelling"],
         )
-        for cramp in cramps
+        for cramp in CrampState.for_user(user)
     ]
-    profile = get_profile(user)
     return triage.assess_cramps(facts, now, profile.cramps_contacted_at, profile.cramps_care_at)
 
 

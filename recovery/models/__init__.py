@@ -1,13 +1,13 @@
 """The user's data: profile, injuries and their symptom log, and acknowledgements."""
 
-from recovery.models.habits import Cramp, FluidEntry, StretchSession
+from recovery.models.habits import Cramp, CrampState, FluidEntry, StretchSession
 from recovery.models.injuries import (
     Acknowledgement,
     Injury,
     InjuryState,
     SymptomEntry,
-    refresh_states_at_the_end,
 )
+from recovery.models.kept import refresh_states_at_the_end
 from recovery.models.profile import (
     DEFAULT_FLUID_GOAL_ML,
     FLUID_MAX_ML,
@@ -34,6 +34,7 @@ __all__ = [
     "Acknowledgement",
     "ShareLink",
     "Cramp",
+    "CrampState",
     "FluidEntry",
     "StretchSession",
     "IceSession",

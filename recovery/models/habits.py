@@ -1,10 +1,14 @@
 """The daily habits: drinks, leg cramps and stretching sessions."""
 
+from datetime import timedelta
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from recovery.models.injuries import NOTES_MAX_LENGTH, Injury, Side
+from recovery.models.kept import refresh_later
 
 
 class FluidEntry(models.Model):
@@ -77,8 +81,19 @@ class Cramp(models.Model):
     def __str__(self):
         return f"Cramp at {self.started_at:%Y-%m-%d %H:%M}"
 
+    def save(self, *args, **kwargs):
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            CrampState.refresh(self.user_id)
+
     def get_absolute_url(self):
         return reverse("cramp_edit", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic(savepoint=False):
+            deleted = super().delete(*args, **kwargs)
+            CrampState.refresh(self.user_id)
+        return deleted
 
     def duration_text(self):
         minutes, seconds = divmod(self.duration_seconds, 60)
@@ -88,6 +103,66 @@ class Cramp(models.Model):
 
     def helped_text(self):
         return ", ".join(self.HELPED[key] for key in self.helped if key in self.HELPED)
+
+
+class CrampState(models.Model):
+    """The user's cramps the advice can still need, kept on every cramp write so that the
+    banner reads them with the user instead of querying: those of the 7 days before the last
+    write (the advice looks back 7 days, never further) and the latest one (its warning signs
+    stand until care or a newer cramp)."""
+
+    WINDOW = timedelta(days=7)  # recovery.injuries.triage.CRAMP_WINDOW; a guard keeps them equal
+    FIELDS = ["duration_seconds", "at_night", "numbness", "swelling"]
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="cramp_state",
+    )
+    cramps = models.JSONField(default=list)  # [{"id", "started_at" (ISO), *FIELDS}]
+
+    def __str__(self):
+        return f"Cramps of {self.user_id} the advice reads"
+
+    @classmethod
+    def facts_of(cls, user_id, now=None):
+        now = now or timezone.now()
+        mine = Cramp.objects.filter(user_id=user_id)
+        latest = mine.filter(started_at__lte=now).order_by("-started_at", "-pk").values("pk")[:1]
+        rows = (
+            mine.filter(
+                models.Q(started_at__gte=now - cls.WINDOW) | models.Q(pk=models.Subquery(latest))
+            )
+            .order_by("started_at", "pk")
+            .values("pk", "started_at", *cls.FIELDS)
+        )
+        return [
+            {"id": row.pop("pk"), **row, "started_at": row["started_at"].isoformat()}
+            for row in rows
+        ]
+
+    @classmethod
+    def refresh(cls, user_id):
+        if refresh_later(cls.refresh, user_id):
+            return
+        with transaction.atomic(savepoint=False):
+            # Two cramps written at once take turns, as for InjuryState.
+            if list(cls.objects.select_for_update().filter(pk=user_id).values_list("pk")):
+                cls.objects.filter(pk=user_id).update(cramps=cls.facts_of(user_id))
+            else:
+                cls.objects.create(user_id=user_id, cramps=cls.facts_of(user_id))
+
+    @classmethod
+    def for_user(cls, user):
+        """The user's kept cramps, read with the user (see the auth backend); worked out on the
+        spot for a user who has none kept yet."""
+        try:
+            return user.cramp_state.cramps
+        except cls.DoesNotExist:
+            cls.refresh(user.pk)
+            user.cramp_state = cls.objects.get(pk=user.pk)
+            return user.cramp_state.cramps
 
 
 class StretchSessionStatus(models.TextChoices):

@@ -2,13 +2,11 @@
 ("I contacted my provider", "I got care"), and the facts the advice reads from them, kept up to
 date on every write (InjuryState). The advice itself lives in recovery.injuries.triage."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
+
+from recovery.models.kept import refresh_later
 
 NOTES_MAX_LENGTH = 5000
 
@@ -264,24 +262,6 @@ class Acknowledgement(models.Model):
         return deleted
 
 
-# Injuries whose state waits for the end of a bulk write (an import), or None: refresh now.
-_PENDING: ContextVar[set[int] | None] = ContextVar("pending_injury_states", default=None)
-
-
-@contextmanager
-def refresh_states_at_the_end() -> Iterator[None]:
-    """Within this block, entry and acknowledgement writes mark their injury's state for one
-    refresh when the block ends (an import writes thousands of rows for a few injuries)."""
-    pending: set[int] = set()
-    token = _PENDING.set(pending)
-    try:
-        yield
-    finally:
-        _PENDING.reset(token)
-    for injury_id in sorted(pending):
-        InjuryState.refresh(injury_id)
-
-
 class InjuryState(models.Model):
     """What the advice needs to know about an injury's entries and acknowledgements, kept up to
     date in the same transaction as every write that changes it (the saves and deletes above,
@@ -363,9 +343,7 @@ class InjuryState(models.Model):
     def refresh(cls, injury_id, *, entries=True, acknowledgements=True):
         """Work the injury's state out again from its rows: from its entries, its
         acknowledgements or both (a save of one kind cannot change the other's facts)."""
-        pending = _PENDING.get()
-        if pending is not None:
-            pending.add(injury_id)
+        if refresh_later(cls.refresh, injury_id):
             return
         with transaction.atomic(savepoint=False):
             # Two writes for one injury at once take turns here: the second reads its facts

@@ -2,7 +2,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 
 from recovery.common import units
 from recovery.common.validators import validate_phone_number, validate_time_zone
@@ -76,9 +76,15 @@ class Profile(models.Model):
         return f"Profile of {self.user}"
 
     def save(self, *args, **kwargs):
-        if self._state.adding and not self.emergency_number:
+        adding = self._state.adding
+        if adding and not self.emergency_number:
             self.use_local_numbers()
-        super().save(*args, **kwargs)
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            if adding:  # the kept cramps the banner reads with the user and the profile
+                from recovery.models.habits import CrampState
+
+                CrampState.refresh(self.user_id)
 
     def use_local_numbers(self):
         """The emergency number and urgent-care line of the time zone's country."""

@@ -8,14 +8,25 @@ import json
 import threading
 
 import pytest
+import time_machine
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from recovery.accounts import export
-from recovery.models import Acknowledgement, Injury, InjuryState, Profile, SymptomEntry
+from recovery.injuries import advice
+from recovery.models import (
+    Acknowledgement,
+    Cramp,
+    CrampState,
+    Injury,
+    InjuryState,
+    Profile,
+    SymptomEntry,
+)
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 ONSET = NOW - dt.timedelta(days=10)
@@ -162,3 +173,66 @@ def test_entries_saved_at_the_same_moment_leave_the_state_exact(django_user_mode
         thread.join()
     assert_state_is_exact(injury.pk)
     assert InjuryState.objects.get(pk=injury.pk).entry_count == 4
+
+
+# --- the user's kept cramps ---------------------------------------------------------------
+
+cramp_write = st.one_of(
+    st.tuples(st.just("add"), st.integers(0, 30 * 24 * 60), st.integers(1, 900), st.booleans()),
+    st.tuples(st.just("edit"), st.integers(0, 50), st.integers(0, 30 * 24 * 60)),
+    st.tuples(st.just("delete"), st.integers(0, 50)),
+)
+
+
+class CrampsOnWrite(TestCase):
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(writes=st.lists(cramp_write, max_size=10))
+    def test_the_kept_cramps_give_the_advice_a_fresh_query_gives(self, writes):
+        from django.contrib.auth.models import User
+
+        with time_machine.travel(NOW, tick=False):
+            user = User.objects.create_user("cramper")
+            Profile.objects.create(user=user, time_zone="Europe/London")
+            for step in writes:
+                mine = list(Cramp.objects.filter(user=user).order_by("pk"))
+                match step:
+                    case ("add", ago, seconds, swelling):
+                        Cramp.objects.create(
+                            user=user,
+                            started_at=NOW - dt.timedelta(minutes=ago),
+                            side="left",
+                            duration_seconds=seconds,
+                            pain=5,
+                            swelling=swelling,
+                        )
+                    case ("edit", n, ago) if mine:
+                        cramp = mine[n % len(mine)]
+                        cramp.started_at = NOW - dt.timedelta(minutes=ago)
+                        cramp.save()
+                    case ("delete", n) if mine:
+                        mine[n % len(mine)].delete()
+                kept = CrampState.objects.filter(pk=user.pk).values_list("cramps", flat=True)
+                if kept:
+                    assert kept[0] == CrampState.facts_of(user.pk)
+                else:  # kept from the first cramp written on
+                    assert not Cramp.objects.filter(user=user).exists()
+            fresh = User.objects.select_related("profile").get(pk=user.pk)
+            assert advice.for_cramps(fresh, NOW) == advice.for_cramps(user, NOW)
+
+
+@pytestmark_db
+def test_the_banner_costs_one_query_however_many_injuries_and_cramps(django_user_model):
+    from django.test import RequestFactory
+
+    from recovery.accounts.backends import ModelBackendWithProfile
+    from recovery.insights.banner import advice_banner
+    from recovery.management.commands.seed_demo import seed_demo
+
+    seed_demo(username="heavy", days=120)
+    heavy = django_user_model.objects.get(username="heavy")
+    request = RequestFactory().get("/")
+    request.user = ModelBackendWithProfile().get_user(heavy.pk)  # as each request loads it
+    with CaptureQueriesContext(connection) as queries:
+        banner = advice_banner(request)["advice_banner"]
+        bool(banner)  # worked out
+    assert len(queries.captured_queries) == 1, [q["sql"][:80] for q in queries.captured_queries]

@@ -12,6 +12,7 @@ from anatomy.models import Muscle, Stretch
 from recovery.models import (
     USER_LOGS,
     Cramp,
+    CrampState,
     FluidEntry,
     IceSession,
     Injury,
@@ -178,6 +179,7 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
         ],
         batch_size=1000,
     )
+    CrampState.refresh(user.pk)  # as above: the cramps the advice reads
     return {
         "injuries": len(injuries),
         "symptom entries": len(entries),

@@ -1,0 +1,36 @@
+"""Facts kept on write: a bulk write (an import) can ask for each kept fact to be worked out
+once when it ends, instead of once per row it writes."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+Refresh = Callable[[int], None]
+
+# The refreshes a bulk write has put off, in order, or None: refresh at once.
+_PENDING: ContextVar[dict[tuple[Refresh, int], None] | None] = ContextVar(
+    "pending_refreshes", default=None
+)
+
+
+def refresh_later(refresh: Refresh, key: int) -> bool:
+    """Put `refresh(key)` off to the end of the bulk write, if one is under way."""
+    pending = _PENDING.get()
+    if pending is None:
+        return False
+    pending[(refresh, key)] = None
+    return True
+
+
+@contextmanager
+def refresh_states_at_the_end() -> Iterator[None]:
+    """Within this block, writes mark the kept facts they change; each is worked out once when
+    the block ends (an import writes thousands of rows for a few injuries and one user)."""
+    pending: dict[tuple[Refresh, int], None] = {}
+    token = _PENDING.set(pending)
+    try:
+        yield
+    finally:
+        _PENDING.reset(token)
+    for refresh, key in pending:
+        refresh(key)
