@@ -218,3 +218,14 @@ class Stretch(models.Model):
 
     def get_absolute_url(self):
         return reverse("anatomy:stretch", args=[self.slug])
+
+
+class ReferenceVersion(models.Model):
+    """One row: the version of the reference data. Loading the data file or editing a row in
+    the admin bumps it, and the cached reference pages of older versions are no longer read
+    (anatomy/page_cache.py)."""
+
+    number = models.PositiveIntegerField(default=1)
+
+    def __str__(self):
+        return f"Reference data, version {self.number}"

@@ -13,6 +13,8 @@ them; each is stored as {"key", "level", "text", "sources"}.
 import json
 from pathlib import Path
 
+from django.db import models
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "reference.json"
 
 
@@ -124,4 +126,12 @@ def load(get_model, data=None):
             stretch = upsert("Stretch", row)
             stretch.muscles.set([muscles[slug] for slug in row["muscles"]])
 
+    if _has_model(get_model, "ReferenceVersion"):  # the cached pages are out of date now
+        bump_version(get_model("anatomy", "ReferenceVersion"))
     return {key: len(data[key]) for key in data if isinstance(data[key], list)}
+
+
+def bump_version(ReferenceVersion):  # noqa: N803 - a model class, also a migration's
+    """A new version of the reference data: every cached reference page is rendered again."""
+    if not ReferenceVersion.objects.filter(pk=1).update(number=models.F("number") + 1):
+        ReferenceVersion.objects.create(pk=1, number=2)

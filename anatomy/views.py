@@ -14,6 +14,7 @@ from anatomy.models import (
     Region,
     Stretch,
 )
+from anatomy.page_cache import reference_page
 
 
 def _muscles():
@@ -33,116 +34,113 @@ def _regions_with_compartments():
 
 @require_safe
 def overview(request):
-    muscles = list(_muscles())
-    return render(
-        request,
-        "anatomy/overview.html",
-        {
+    def context():
+        return {
             "regions": _regions_with_compartments(),
             "groups": MuscleGroup.objects.all(),
             "conditions": Condition.objects.all(),
             "care_topics": CareTopic.objects.all(),
-            "leg_map": leg_map.build(muscles),
-        },
-    )
+            "leg_map": leg_map.build(list(_muscles())),
+        }
+
+    return reference_page(request, "anatomy/overview.html", context)
 
 
 @require_safe
 def map_page(request):
-    return render(request, "anatomy/map.html", {"leg_map": leg_map.build(list(_muscles()))})
+    return reference_page(
+        request, "anatomy/map.html", lambda: {"leg_map": leg_map.build(list(_muscles()))}
+    )
 
 
 @require_safe
 def region(request, slug):
-    region = get_object_or_404(Region, slug=slug)
-    compartments = region.compartments.prefetch_related(
-        Prefetch("muscles", queryset=Muscle.objects.select_related("part_of").order_by("order"))
-    )
-    return render(
-        request,
-        "anatomy/region.html",
-        {"region": region, "compartments": compartments, "terms": glossary.term_index()},
-    )
+    def context():
+        region = get_object_or_404(Region, slug=slug)
+        compartments = region.compartments.prefetch_related(
+            Prefetch("muscles", queryset=Muscle.objects.select_related("part_of").order_by("order"))
+        )
+        return {"region": region, "compartments": compartments, "terms": glossary.term_index()}
+
+    return reference_page(request, "anatomy/region.html", context)
 
 
 @require_safe
 def compartment(request, slug):
-    compartment = get_object_or_404(Compartment.objects.select_related("region"), slug=slug)
-    muscles = compartment.muscles.select_related("group", "part_of").order_by("order")
-    return render(
-        request,
-        "anatomy/compartment.html",
-        {
+    def context():
+        compartment = get_object_or_404(Compartment.objects.select_related("region"), slug=slug)
+        muscles = compartment.muscles.select_related("group", "part_of").order_by("order")
+        return {
             "compartment": compartment,
             "crumbs": [compartment.region],
             "superficial": [m for m in muscles if m.layer != Muscle.Layer.DEEP],
             "deep": [m for m in muscles if m.layer == Muscle.Layer.DEEP],
             "terms": glossary.term_index(),
-        },
-    )
+        }
+
+    return reference_page(request, "anatomy/compartment.html", context)
 
 
 @require_safe
 def group(request, slug):
-    group = get_object_or_404(MuscleGroup, slug=slug)
-    muscles = group.muscles.select_related("compartment__region", "part_of")
-    return render(
-        request,
-        "anatomy/group.html",
-        {"group": group, "muscles": muscles, "terms": glossary.term_index()},
-    )
+    def context():
+        group = get_object_or_404(MuscleGroup, slug=slug)
+        muscles = group.muscles.select_related("compartment__region", "part_of")
+        return {"group": group, "muscles": muscles, "terms": glossary.term_index()}
+
+    return reference_page(request, "anatomy/group.html", context)
 
 
 @require_safe
 def muscle(request, slug):
-    muscle = get_object_or_404(_muscles(), slug=slug)
-    return render(
-        request,
-        "anatomy/muscle.html",
-        {
+    def context():
+        muscle = get_object_or_404(_muscles(), slug=slug)
+        return {
             "muscle": muscle,
             "crumbs": [muscle.compartment.region, muscle.compartment],
             "parts": muscle.parts.order_by("order"),
             "conditions": muscle.conditions.all(),
             "stretches": muscle.stretches.all(),
             "terms": glossary.term_index(),
-        },
-    )
+        }
+
+    return reference_page(request, "anatomy/muscle.html", context, your_numbers=True)
 
 
 @require_safe
 def conditions(request):
-    conditions = list(Condition.objects.all())
-    care_topics = list(CareTopic.objects.all())
-    sources = sorted({source for page in conditions + care_topics for source in page.sources})
-    return render(
-        request,
-        "anatomy/conditions.html",
-        {"conditions": conditions, "care_topics": care_topics, "sources": sources},
-    )
+    def context():
+        conditions = list(Condition.objects.all())
+        care_topics = list(CareTopic.objects.all())
+        sources = sorted({source for page in conditions + care_topics for source in page.sources})
+        return {"conditions": conditions, "care_topics": care_topics, "sources": sources}
+
+    return reference_page(request, "anatomy/conditions.html", context)
 
 
 @require_safe
 def condition(request, slug):
-    condition = get_object_or_404(Condition, slug=slug)
-    return render(
-        request,
-        "anatomy/condition.html",
-        {"condition": condition, "muscles": condition.muscles.order_by("name")},
-    )
+    def context():
+        condition = get_object_or_404(Condition, slug=slug)
+        return {"condition": condition, "muscles": condition.muscles.order_by("name")}
+
+    return reference_page(request, "anatomy/condition.html", context, your_numbers=True)
 
 
 @require_safe
 def care(request, slug):
-    topic = get_object_or_404(CareTopic, slug=slug)
-    return render(
-        request, "anatomy/care.html", {"topic": topic, "care_topics": CareTopic.objects.all()}
-    )
+    def context():
+        topic = get_object_or_404(CareTopic, slug=slug)
+        return {"topic": topic, "care_topics": CareTopic.objects.all()}
+
+    return reference_page(request, "anatomy/care.html", context, your_numbers=True)
 
 
 @require_safe
 def glossary_page(request):
-    return render(request, "anatomy/glossary.html", {"terms": GlossaryTerm.objects.all()})
+    return reference_page(
+        request, "anatomy/glossary.html", lambda: {"terms": GlossaryTerm.objects.all()}
+    )
 
 
 @vary_on_headers("HX-Request")
@@ -160,27 +158,26 @@ def search_page(request):
 
 @require_safe
 def stretches(request):
-    return render(
+    return reference_page(
         request,
         "anatomy/stretches.html",
-        {"stretches": Stretch.objects.prefetch_related("muscles")},
+        lambda: {"stretches": Stretch.objects.prefetch_related("muscles")},
     )
 
 
 @require_safe
 def stretch(request, slug):
-    stretch = get_object_or_404(Stretch, slug=slug)
-    return render(
-        request,
-        "anatomy/stretch.html",
-        {"stretch": stretch, "muscles": stretch.muscles.order_by("name")},
-    )
+    def context():
+        stretch = get_object_or_404(Stretch, slug=slug)
+        return {"stretch": stretch, "muscles": stretch.muscles.order_by("name")}
+
+    return reference_page(request, "anatomy/stretch.html", context)
 
 
 @require_safe
 def warm_up(request):
-    return render(
+    return reference_page(
         request,
         "anatomy/warm_up.html",
-        {"stretches": Stretch.objects.filter(in_warm_up=True).prefetch_related("muscles")},
+        lambda: {"stretches": Stretch.objects.filter(in_warm_up=True).prefetch_related("muscles")},
     )

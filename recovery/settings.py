@@ -132,6 +132,30 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_url(url):
+    """CACHE_URL: "locmem://" (the default: each process its own), "redis://host:6379/0" or
+    "rediss://..." (one cache every worker on every machine shares), "file:///var/cache/app"
+    or "dummy://" (no caching)."""
+    scheme, _, rest = url.partition("://")
+    backends = {
+        "locmem": ("django.core.cache.backends.locmem.LocMemCache", rest or "leg-recovery"),
+        "redis": ("django.core.cache.backends.redis.RedisCache", url),
+        "rediss": ("django.core.cache.backends.redis.RedisCache", url),
+        "file": ("django.core.cache.backends.filebased.FileBasedCache", rest),
+        "dummy": ("django.core.cache.backends.dummy.DummyCache", ""),
+    }
+    if scheme not in backends:
+        raise ImproperlyConfigured(
+            f"CACHE_URL must start with one of {', '.join(sorted(backends))}://, not {url!r}."
+        )
+    backend, location = backends[scheme]
+    return {"BACKEND": backend, "LOCATION": location, "KEY_PREFIX": "leg-recovery"}
+
+
+# The public reference pages are kept rendered in this cache (anatomy/page_cache.py).
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

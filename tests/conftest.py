@@ -52,6 +52,15 @@ HOW_TO_GET_A_BROWSER = (
 )
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the cached reference pages of one test's data
+    must not answer another's (the database rolls back; the cache does not)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # --- users ---------------------------------------------------------------------------------
 
 

@@ -1,0 +1,55 @@
+"""The public reference pages, rendered once per version of the reference data and then
+served from the cache (settings.CACHES: local to each process by default, shared through
+CACHE_URL in production). A page's body and title are cached; the layout around them (the
+navigation, the signed-in user's banner and numbers, the CSP nonce) is rendered per request.
+
+Each reference template defines a `title` and a `body` partial. The view passes a function
+that builds the context: it runs only when the page is not cached (and may raise Http404).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from anatomy.models import ReferenceVersion
+from anatomy.reference import bump_version
+
+DAY = 24 * 60 * 60
+
+
+def version() -> int:
+    """The reference data's version (one small query)."""
+    return ReferenceVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 1
+
+
+def reference_page(
+    request: HttpRequest,
+    template: str,
+    context: Callable[[], dict[str, Any]],
+    *,
+    your_numbers: bool = False,
+) -> HttpResponse:
+    """The page, from the cache when this version of it was rendered before. `your_numbers`:
+    the page gives advice on when to get help, so a signed-in user sees their own numbers."""
+    key = f"anatomy:{version()}:{template}:{request.get_full_path()}"
+    page = cache.get(key)
+    if page is None:
+        values = context()
+        page = {
+            "title": render_to_string(f"{template}#title", values).strip(),
+            "body": render_to_string(f"{template}#body", values),
+        }
+        cache.set(key, page, DAY)
+    body = mark_safe(page["body"])  # noqa: S308 - rendered by our own templates, escaped there
+    context = {"title": page["title"], "body": body, "your_numbers": your_numbers}
+    return render(request, "anatomy/reference_page.html", context)
+
+
+def data_changed(sender, **kwargs):
+    """A reference row was saved or deleted (the admin, the loader): a new version."""
+    bump_version(ReferenceVersion)
