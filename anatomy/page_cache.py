@@ -46,8 +46,8 @@ def reference_page(
         }
         cache.set(key, page, DAY)
     body = mark_safe(page["body"])  # noqa: S308 - rendered by our own templates, escaped there
-    context = {"title": page["title"], "body": body, "your_numbers": your_numbers}
-    return render(request, "anatomy/reference_page.html", context)
+    layout = {"title": page["title"], "body": body, "your_numbers": your_numbers}
+    return render(request, "anatomy/reference_page.html", layout)
 
 
 def data_changed(sender, **kwargs):
