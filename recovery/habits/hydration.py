@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db.models import Sum
-from django.utils import timezone
 
 from recovery.common import units
 from recovery.common.days import day_bounds
@@ -61,7 +60,3 @@ def progress(total_ml: int, profile: Profile) -> dict[str, Any]:
         "left_ml": max(0, goal - total_ml),
         "limit_ml": limit,
     }
-
-
-def today(user: User, profile: Profile) -> int:
-    return total_for_day(user, timezone.localdate(), profile.zone)

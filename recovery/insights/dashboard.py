@@ -1,21 +1,18 @@
 """The home page: an explanation for visitors, and for a signed-in user "Today": their active
 injuries with advice, the daily habits, the ice timer and who to call."""
 
-from datetime import timedelta
-
 from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from recovery.common.days import start_of_today
 from recovery.habits import hydration
 from recovery.injuries import advice, triage
 from recovery.insights import streaks
-from recovery.models import Cramp, StretchSession, get_profile
-from recovery.treatments import ice, ice_rules
-from recovery.treatments.rice import rice_today
-from recovery.treatments.sessions import settle_sessions
+from recovery.insights.today import today
+from recovery.models import get_profile
+from recovery.treatments import ice_rules
+from recovery.treatments.sessions import Running, settle_sessions
 
 
 @require_safe
@@ -23,27 +20,36 @@ def home(request):
     if not request.user.is_authenticated:
         return render(request, "recovery/insights/landing.html")
     profile = get_profile(request.user)
-    running = settle_sessions(request.user)
-    ice_sessions, ice_minutes, last_ice_end = ice.summary(request.user)
-    today = timezone.localdate()
-    assessed = with_details(
-        [item for item in advice.assessed_for(request) if item.injury.is_active]
-    )
+    now = timezone.now()
+    active = [item for item in advice.assessed_for(request) if item.injury.is_active]
+    rice_shown = [
+        item.injury
+        for item in active
+        if triage.shows_rice(item.injury.onset_at, now, item.advice.level, item.injury.kind)
+    ]
+    numbers = today(request.user, rice_shown, now)
+    if numbers.running:
+        running = settle_sessions(request.user, now, running_ids=numbers.running)
+        if len(numbers.running) != (running.ice is not None) + (running.stretch is not None):
+            numbers = today(request.user, rice_shown, now)  # a session just ended: count it
+    else:
+        running = Running()
+    day = timezone.localdate()
     context = {
         "profile": profile,
-        "assessed": assessed,
+        "assessed": with_details(active, numbers.rice, now),
         "running_ice": running.ice,
         # An ice nudge only while some injury is in its first 72 hours without urgent advice.
         "next_ice_at": (
-            ice_rules.next_suggested(last_ice_end)
-            if last_ice_end and any(item.rice is not None for item in assessed)
+            ice_rules.next_suggested(numbers.last_ice_end)
+            if numbers.last_ice_end and rice_shown
             else None
         ),
-        "ice_sessions": ice_sessions,
-        "ice_minutes": ice_minutes,
-        **habits_today(request.user, profile),
-        "streak": streaks.streak(streaks.days_logged(request.user, profile.zone, today), today),
-        "today": today,
+        "ice_sessions": numbers.ice_sessions,
+        "ice_minutes": numbers.ice_minutes,
+        **habits_today(profile, numbers),
+        "streak": streaks.streak(streaks.days_logged(request.user, profile.zone, day), day),
+        "today": day,
         "fluid_goal": profile.format_volume(profile.effective_fluid_goal_ml()),
         "fluid_limit": (
             profile.format_volume(profile.fluid_limit_ml)
@@ -54,19 +60,11 @@ def home(request):
     return render(request, "recovery/insights/dashboard.html", context)
 
 
-def with_details(assessed):
+def with_details(assessed, rice, now):
     """Add to each assessed injury what its card shows: the muscles for its title (one query
-    for all), the days since it started, the pain trend and today's RICE (one query, only for
-    injuries in their first 72 hours without urgent advice)."""
-    injuries = [item.injury for item in assessed]
-    prefetch_related_objects(injuries, "muscles")
-    now = timezone.now()
-    rice_shown = [
-        item.injury
-        for item in assessed
-        if triage.shows_rice(item.injury.onset_at, now, item.advice.level, item.injury.kind)
-    ]
-    rice = rice_today(rice_shown) if rice_shown else {}
+    for all), the days since it started, the pain trend and today's RICE (from `today`, only
+    for injuries in their first 72 hours without urgent advice)."""
+    prefetch_related_objects([item.injury for item in assessed], "muscles")
     for item in assessed:
         item.days_since_onset = (now - item.injury.onset_at).days
         item.trend = trend(
@@ -87,20 +85,14 @@ def trend(previous, latest):
     return ("→", "the same as the entry before")
 
 
-def habits_today(user, profile):
+def habits_today(profile, numbers):
     """Today's drinks, stretches and this week's cramps, for the dashboard."""
     quick_ml, quick_label = hydration.QUICK_AMOUNTS[profile.fluid_units][0]
     return {
-        "fluids_text": profile.format_volume(hydration.today(user, profile)),
+        "fluids_text": profile.format_volume(numbers.fluids_ml),
         "goal_text": profile.format_volume(profile.effective_fluid_goal_ml()),
         "quick_ml": quick_ml,
         "quick_label": quick_label,
-        "stretches_today": StretchSession.objects.filter(
-            user=user, at__gte=start_of_today(profile.zone)
-        )
-        .exclude(status=StretchSession.Status.RUNNING)
-        .count(),
-        "cramps_week": Cramp.objects.filter(
-            user=user, started_at__gte=timezone.now() - timedelta(days=7)
-        ).count(),
+        "stretches_today": numbers.stretches,
+        "cramps_week": numbers.cramps_week,
     }

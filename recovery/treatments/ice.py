@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from recovery.common.days import start_of_today
@@ -133,22 +133,6 @@ def last_finished(user: User) -> IceSession | None:
         .order_by("-ended_at")
         .first()
     )
-
-
-def summary(user: User, now: datetime | None = None) -> tuple[int, int, datetime | None]:
-    """Today's finished sessions and minutes, and when the last one ended, in one query."""
-    now = now or timezone.now()
-    start_of_day = start_of_today(now=now)
-    today = Q(started_at__gte=start_of_day)
-    totals = IceSession.objects.filter(
-        user=user, status__in=[IceSession.Status.COMPLETED, IceSession.Status.STOPPED]
-    ).aggregate(
-        last_ended_at=Max("ended_at"),
-        sessions=Count("pk", filter=today),
-        time=Sum(F("ended_at") - F("started_at"), filter=today),
-    )
-    minutes = round(totals["time"].total_seconds() / 60) if totals["time"] else 0
-    return totals["sessions"], minutes, totals["last_ended_at"]
 
 
 def injuries_with_numb_skin(user: User) -> set[int]:

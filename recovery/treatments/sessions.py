@@ -39,11 +39,13 @@ def _running_ids(user: User) -> dict[str, int]:
     return dict(running(IceSession, "ice").union(running(StretchSession, "stretch")).order_by())
 
 
-def settle_sessions(user: User, now: datetime | None = None) -> Running:
+def settle_sessions(
+    user: User, now: datetime | None = None, running_ids: dict[str, int] | None = None
+) -> Running:
     """Settle the user's sessions whose time is up; returns the ones still running. One query
-    when nothing is running."""
+    when nothing is running, none when the caller already read `running_ids`."""
     now = now or timezone.now()
-    ids = _running_ids(user)
+    ids = _running_ids(user) if running_ids is None else running_ids
     ice_session = stretch = None
     if "ice" in ids and (ice_session := IceSession.objects.filter(pk=ids["ice"]).first()):
         ice.settle(ice_session, now)
