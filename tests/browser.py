@@ -130,5 +130,7 @@ def datasets(page, canvas_id):
 
 
 def drawn(page, canvas_id):
-    """The datasets of a chart once Chart.js has drawn it."""
+    """The datasets of a chart once Chart.js has drawn it: scrolled into view first, since
+    the charts page draws each chart as it comes into view."""
+    page.locator(f"#{canvas_id}").scroll_into_view_if_needed()
     return eventually(lambda: datasets(page, canvas_id))

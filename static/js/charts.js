@@ -133,23 +133,54 @@
     });
   }
 
+  function drawOne(canvas, data) {
+    var existing = window.Chart.getChart(canvas);
+    if (existing) existing.destroy();
+    var kind = canvas.dataset.chart;
+    if (kind === "pain") {
+      var injury = data.injuries.find(function (item) { return String(item.id) === canvas.dataset.injury; });
+      if (injury) painChart(canvas, injury, data);
+    } else if (kind === "fluids") fluidsChart(canvas, data);
+    else if (kind === "ice") iceChart(canvas, data);
+    else if (kind === "stretch") stretchChart(canvas, data);
+    else if (kind === "cramps") crampChart(canvas, data);
+  }
+
+  // Charts are drawn as they come into view (each in its own task), not all at load: the
+  // page is ready sooner on a phone. Printing draws the ones not seen yet.
+  var pending = new Map();
+  var observer = "IntersectionObserver" in window
+    ? new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) return;
+          observer.unobserve(entry.target);
+          var data = pending.get(entry.target);
+          pending.delete(entry.target);
+          if (data) drawOne(entry.target, data);
+        });
+      }, { rootMargin: "200px 0px" })
+    : null;
+
   function draw(root) {
     var source = root.querySelector("#chart-data") || document.getElementById("chart-data");
     if (!source || !window.Chart) return;
     var data = JSON.parse(source.textContent);
     root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
-      var existing = window.Chart.getChart(canvas);
-      if (existing) existing.destroy();
-      var kind = canvas.dataset.chart;
-      if (kind === "pain") {
-        var injury = data.injuries.find(function (item) { return String(item.id) === canvas.dataset.injury; });
-        if (injury) painChart(canvas, injury, data);
-      } else if (kind === "fluids") fluidsChart(canvas, data);
-      else if (kind === "ice") iceChart(canvas, data);
-      else if (kind === "stretch") stretchChart(canvas, data);
-      else if (kind === "cramps") crampChart(canvas, data);
+      // A report's charts are drawn at once: it is printed, and printing to PDF may not
+      // scroll to them first.
+      if (!observer || canvas.hasAttribute("data-eager")) return drawOne(canvas, data);
+      pending.set(canvas, data);
+      observer.observe(canvas);
     });
   }
+
+  window.addEventListener("beforeprint", function () {
+    pending.forEach(function (data, canvas) {
+      if (observer) observer.unobserve(canvas);
+      drawOne(canvas, data);
+    });
+    pending.clear();
+  });
 
   draw(document);
   document.body.addEventListener("htmx:afterSettle", function (event) {

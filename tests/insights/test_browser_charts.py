@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from recovery.models import FluidEntry, Injury, Treatment
+from recovery.models import Cramp, FluidEntry, Injury, Treatment
 from tests.browser import assert_accessible, datasets, drawn, eventually, log_in
 
 pytestmark = [
@@ -65,3 +65,20 @@ def test_a_long_range_loads_a_table_when_it_is_opened(browser_page, owner):
     table = page.locator(f"#pain-table-{injury.pk}")
     expect(table).to_contain_text("Swelling in one calf, thigh or the whole leg")
     assert_accessible(page)
+
+
+def test_on_a_phone_a_chart_is_drawn_when_it_comes_into_view(browser_page, owner):
+    page = browser_page.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    now = dt.datetime.now(dt.UTC)
+    injury = Injury.objects.create(user=owner, side="left", onset_at=now - dt.timedelta(days=5))
+    injury.entries.create(recorded_at=now - dt.timedelta(days=1), pain=4)
+    FluidEntry.objects.create(user=owner, at=now - dt.timedelta(days=1), amount_ml=1500)
+    Cramp.objects.create(
+        user=owner, started_at=now - dt.timedelta(days=2), side="left", duration_seconds=60, pain=5
+    )
+    log_in(browser_page, then="/charts/")
+    drawn_now = "(id) => !!(window.Chart && Chart.getChart(document.getElementById(id)))"
+    assert eventually(lambda: page.evaluate(drawn_now, f"pain-chart-{injury.pk}"))
+    assert page.evaluate(drawn_now, "cramps-chart") is False  # far below: not drawn yet
+    assert drawn(page, "cramps-chart") is not None  # scrolled to: drawn
