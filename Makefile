@@ -85,13 +85,23 @@ lock: | $(PY)
 BENCH_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only-key DJANGO_SECURE_SSL_REDIRECT=0 \
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3}
 
+# `make bench` runs on SQLite (or DATABASE_URL), then on PostgreSQL when one answers at
+# BENCH_PG (its database is created if missing); each pass writes its own results file.
+BENCH_PG_SERVER ?= postgres://postgres@127.0.0.1:5432
+BENCH_PG = $(BENCH_PG_SERVER)/recovery_bench
+
 bench: $(VENV)/.installed-test
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput --verbosity 0
 	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(BENCH_ENV) $(PY) -m tests.perf.bench $(BENCH_ARGS)
+	@if [ -z "$$DATABASE_URL" ] && pg_isready -q -d "$(BENCH_PG_SERVER)/postgres" 2>/dev/null; then \
+		psql -q "$(BENCH_PG_SERVER)/postgres" -c "CREATE DATABASE recovery_bench" 2>/dev/null || true; \
+		$(MAKE) --no-print-directory bench DATABASE_URL="$(BENCH_PG)" \
+			BENCH_ARGS="$(BENCH_ARGS) --output bench-results-postgresql.json"; \
+	fi
 
 load: $(VENV)/.installed-test
 	bash tests/load/run.sh
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts bench.sqlite3 bench-results.json load-successes.json
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts bench.sqlite3 bench-results.json bench-results-postgresql.json load-successes.json
