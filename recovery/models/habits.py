@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from recovery.models.injuries import NOTES_MAX_LENGTH, Injury, Side
-from recovery.models.kept import refresh_later
+from recovery.models.kept import KeepsFactsUpToDate, refresh_later
 
 
 class FluidEntry(models.Model):
@@ -39,7 +39,7 @@ class FluidEntry(models.Model):
         return f"{self.amount_ml} mL at {self.at:%Y-%m-%d %H:%M}"
 
 
-class Cramp(models.Model):
+class Cramp(KeepsFactsUpToDate):
     Side = Side
 
     HELPED = {
@@ -81,19 +81,11 @@ class Cramp(models.Model):
     def __str__(self):
         return f"Cramp at {self.started_at:%Y-%m-%d %H:%M}"
 
-    def save(self, *args, **kwargs):
-        with transaction.atomic(savepoint=False):
-            super().save(*args, **kwargs)
-            CrampState.refresh(self.user_id)
-
     def get_absolute_url(self):
         return reverse("cramp_edit", args=[self.pk])
 
-    def delete(self, *args, **kwargs):
-        with transaction.atomic(savepoint=False):
-            deleted = super().delete(*args, **kwargs)
-            CrampState.refresh(self.user_id)
-        return deleted
+    def refresh_kept_facts(self):
+        CrampState.refresh(self.user_id)
 
     def duration_text(self):
         minutes, seconds = divmod(self.duration_seconds, 60)

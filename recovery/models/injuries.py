@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
 
-from recovery.models.kept import refresh_later
+from recovery.models.kept import KeepsFactsUpToDate, refresh_later
 
 NOTES_MAX_LENGTH = 5000
 
@@ -115,7 +115,7 @@ class Injury(models.Model):
         return f"{self.get_kind_display()}: {self.where()} ({self.get_side_display().lower()})"
 
 
-class SymptomEntry(models.Model):
+class SymptomEntry(KeepsFactsUpToDate):
     """How the injury feels at one moment. Red-flag answers drive urgent advice."""
 
     class Character(models.TextChoices):
@@ -199,16 +199,8 @@ class SymptomEntry(models.Model):
     def __str__(self):
         return f"Pain {self.pain}/10 at {self.recorded_at:%Y-%m-%d %H:%M}"
 
-    def save(self, *args, **kwargs):
-        with transaction.atomic(savepoint=False):
-            super().save(*args, **kwargs)
-            InjuryState.refresh(self.injury_id, acknowledgements=False)
-
-    def delete(self, *args, **kwargs):
-        with transaction.atomic(savepoint=False):
-            deleted = super().delete(*args, **kwargs)
-            InjuryState.refresh(self.injury_id, acknowledgements=False)
-        return deleted
+    def refresh_kept_facts(self):
+        InjuryState.refresh(self.injury_id, acknowledgements=False)
 
     def red_flags(self):
         """The warning signs answered yes, as (field, question) pairs."""
@@ -230,7 +222,7 @@ class SymptomEntry(models.Model):
         return [text for name, text in self.SYMPTOMS.items() if getattr(self, name)]
 
 
-class Acknowledgement(models.Model):
+class Acknowledgement(KeepsFactsUpToDate):
     """The user telling the app what they did about its advice."""
 
     class Kind(models.TextChoices):
@@ -250,16 +242,8 @@ class Acknowledgement(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"
 
-    def save(self, *args, **kwargs):
-        with transaction.atomic(savepoint=False):
-            super().save(*args, **kwargs)
-            InjuryState.refresh(self.injury_id, entries=False)
-
-    def delete(self, *args, **kwargs):
-        with transaction.atomic(savepoint=False):
-            deleted = super().delete(*args, **kwargs)
-            InjuryState.refresh(self.injury_id, entries=False)
-        return deleted
+    def refresh_kept_facts(self):
+        InjuryState.refresh(self.injury_id, entries=False)
 
 
 class InjuryState(models.Model):

@@ -5,6 +5,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.db import models, transaction
+
 Refresh = Callable[[int], None]
 
 # The refreshes a bulk write has put off, in order, or None: refresh at once.
@@ -34,3 +36,25 @@ def refresh_states_at_the_end() -> Iterator[None]:
         _PENDING.reset(token)
     for refresh, key in pending:
         refresh(key)
+
+
+class KeepsFactsUpToDate(models.Model):
+    """A log whose saves and deletes work out kept facts again (`refresh_kept_facts`), in the
+    same transaction as the write."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            self.refresh_kept_facts()
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic(savepoint=False):
+            deleted = super().delete(*args, **kwargs)
+            self.refresh_kept_facts()
+        return deleted
+
+    def refresh_kept_facts(self) -> None:
+        raise NotImplementedError
