@@ -7,7 +7,10 @@ Each reference template defines a `title` and a `body` partial. The view passes 
 that builds the context: it runs only when the page is not cached (and may raise Http404).
 """
 
+import hashlib
+import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.core.cache import cache
@@ -20,6 +23,35 @@ from anatomy.models import ReferenceVersion
 from anatomy.reference import bump_version
 
 DAY = 24 * 60 * 60
+log = logging.getLogger(__name__)
+
+
+def _templates_version() -> str:
+    """The reference templates' contents, hashed: a deploy that changes one renders the pages
+    again, even with a cache shared across deploys."""
+    folder = Path(__file__).resolve().parent.parent / "templates" / "anatomy"
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.html")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+TEMPLATES_VERSION = _templates_version()
+
+
+def _cached(key: str) -> dict[str, str] | None:
+    try:
+        return cache.get(key)
+    except Exception:  # a cache that is down must not take the pages down with it
+        log.exception("Reading the reference page cache failed")
+        return None
+
+
+def _store(key: str, page: dict[str, str]) -> None:
+    try:
+        cache.set(key, page, DAY)
+    except Exception:
+        log.exception("Writing the reference page cache failed")
 
 
 def version() -> int:
@@ -36,17 +68,19 @@ def reference_page(
 ) -> HttpResponse:
     """The page, from the cache when this version of it was rendered before. `your_numbers`:
     the page gives advice on when to get help, so a signed-in user sees their own numbers."""
-    key = f"anatomy:{version()}:{template}:{request.get_full_path()}"
-    page = cache.get(key)
+    # The path alone: these pages read no query string, and one must not fill the cache.
+    key = f"anatomy:{TEMPLATES_VERSION}:{version()}:{template}:{request.path}"
+    page = _cached(key)
     if page is None:
         values = context()
         page = {
             "title": render_to_string(f"{template}#title", values).strip(),
             "body": render_to_string(f"{template}#body", values),
         }
-        cache.set(key, page, DAY)
-    body = mark_safe(page["body"])  # noqa: S308 - rendered by our own templates, escaped there
-    layout = {"title": page["title"], "body": body, "your_numbers": your_numbers}
+        _store(key, page)
+    # Rendered by our own templates, which escaped what they showed.
+    title, body = mark_safe(page["title"]), mark_safe(page["body"])  # noqa: S308
+    layout = {"title": title, "body": body, "your_numbers": your_numbers}
     return render(request, "anatomy/reference_page.html", layout)
 
 

@@ -23,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from recovery.common.days import start_of_today
+from recovery.common.days import day_bounds
 from recovery.models import Cramp, FluidEntry, IceSession, Injury, StretchSession, Treatment
 from recovery.treatments.rice import rice_rows
 
@@ -56,11 +56,12 @@ def _count(rows: QuerySet) -> Coalesce:
 
 def today(user: User, rice_injuries: list[Injury], now: datetime | None = None) -> Today:
     now = now or timezone.now()
-    day_start = start_of_today(now=now)
+    day_start, day_end = day_bounds(timezone.localdate(now), timezone.get_current_timezone())
     ice_today = IceSession.objects.filter(status__in=FINISHED_ICE, started_at__gte=day_start)
     values = {
         "fluids_ml": Coalesce(
-            _one(FluidEntry.objects.filter(at__gte=day_start), Sum("amount_ml")), Value(0)
+            _one(FluidEntry.objects.filter(at__gte=day_start, at__lt=day_end), Sum("amount_ml")),
+            Value(0),
         ),
         "stretches": _count(
             StretchSession.objects.filter(at__gte=day_start).exclude(

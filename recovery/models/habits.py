@@ -1,12 +1,11 @@
 """The daily habits: drinks, leg cramps and stretching sessions."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from recovery.injuries.triage import CRAMP_WINDOW
 from recovery.models.injuries import NOTES_MAX_LENGTH, Injury, Side
 from recovery.models.kept import KeepsFactsUpToDate, refresh_later
 
@@ -86,6 +85,11 @@ class Cramp(KeepsFactsUpToDate):
 
     def refresh_kept_facts(self):
         CrampState.refresh(self.user_id)
+        # The user this cramp was saved with (often the request's) may carry their kept
+        # cramps from before the write: forget them, so the next read is fresh.
+        user = self._state.fields_cache.get("user")
+        if user is not None:
+            user._state.fields_cache.pop("cramp_state", None)
 
     def duration_text(self):
         minutes, seconds = divmod(self.duration_seconds, 60)
@@ -103,7 +107,7 @@ class CrampState(models.Model):
     write (the advice looks back 7 days, never further) and the latest one (its warning signs
     stand until care or a newer cramp)."""
 
-    WINDOW = timedelta(days=7)  # recovery.injuries.triage.CRAMP_WINDOW; a guard keeps them equal
+    WINDOW = CRAMP_WINDOW  # as far back as the advice looks
     FIELDS = ["duration_seconds", "at_night", "numbness", "swelling"]
 
     user = models.OneToOneField(
@@ -139,11 +143,11 @@ class CrampState(models.Model):
         if refresh_later(cls.refresh, user_id):
             return
         with transaction.atomic(savepoint=False):
-            # Two cramps written at once take turns, as for InjuryState.
-            if list(cls.objects.select_for_update().filter(pk=user_id).values_list("pk")):
-                cls.objects.filter(pk=user_id).update(cramps=cls.facts_of(user_id))
-            else:
-                cls.objects.create(user_id=user_id, cramps=cls.facts_of(user_id))
+            # A missing row is made first (two requests may both find it missing), then
+            # locked: two cramps written at once take turns, as for InjuryState.
+            cls.objects.bulk_create([cls(user_id=user_id)], ignore_conflicts=True)
+            list(cls.objects.select_for_update().filter(pk=user_id).values_list("pk"))
+            cls.objects.filter(pk=user_id).update(cramps=cls.facts_of(user_id))
 
     @classmethod
     def for_user(cls, user):

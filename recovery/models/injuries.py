@@ -333,8 +333,10 @@ class InjuryState(models.Model):
             # Two writes for one injury at once take turns here: the second reads its facts
             # only after the first has committed, so neither overwrites the other's.
             locked = cls.objects.select_for_update().filter(pk=injury_id).values_list("pk")
-            if not list(locked):
-                cls.objects.create(injury_id=injury_id, **cls.facts_of(injury_id))
+            if not list(locked):  # made in the injury's own transaction, or never: make it now
+                cls.objects.bulk_create(
+                    [cls(injury_id=injury_id, **cls.facts_of(injury_id))], ignore_conflicts=True
+                )
                 return
             facts = {}
             if entries:

@@ -156,7 +156,7 @@
           observer.unobserve(entry.target);
           var data = pending.get(entry.target);
           pending.delete(entry.target);
-          if (data) drawOne(entry.target, data);
+          if (data && entry.target.isConnected) drawOne(entry.target, data);
         });
       }, { rootMargin: "200px 0px" })
     : null;
@@ -165,6 +165,12 @@
     var source = root.querySelector("#chart-data") || document.getElementById("chart-data");
     if (!source || !window.Chart) return;
     var data = JSON.parse(source.textContent);
+    pending.forEach(function (_, canvas) {  // forget canvases a swap has taken away
+      if (!canvas.isConnected) {
+        if (observer) observer.unobserve(canvas);
+        pending.delete(canvas);
+      }
+    });
     root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       // A report's charts are drawn at once: it is printed, and printing to PDF may not
       // scroll to them first.
@@ -177,7 +183,7 @@
   window.addEventListener("beforeprint", function () {
     pending.forEach(function (data, canvas) {
       if (observer) observer.unobserve(canvas);
-      drawOne(canvas, data);
+      if (canvas.isConnected) drawOne(canvas, data);  // not one an htmx swap replaced
     });
     pending.clear();
   });

@@ -81,3 +81,32 @@ def test_a_cache_url_of_an_unknown_kind_says_what_is_allowed():
     allowed = "CACHE_URL must start with one of dummy, file, locmem, redis, rediss://"
     with pytest.raises(ImproperlyConfigured, match=allowed):
         cache_from_url("memcache://x")
+
+
+def test_a_query_string_is_served_the_same_cached_page(client):
+    url = reverse("anatomy:glossary")
+    client.get(url)
+    count, _ = queries_for(client, url + "?utm=anything")
+    assert count == 1
+
+
+def test_the_pages_still_work_when_the_cache_is_down(client, monkeypatch):
+    from anatomy import page_cache
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache unreachable")
+
+    monkeypatch.setattr(page_cache.cache, "get", broken)
+    monkeypatch.setattr(page_cache.cache, "set", broken)
+    response = client.get(reverse("anatomy:condition", args=["tennis-leg"]))
+    assert response.status_code == 200
+    assert "Call emergency services now" in response.content.decode()
+
+
+def test_a_title_from_the_cache_is_escaped_once(client):
+    muscle = Muscle.objects.get(slug="gastrocnemius")
+    muscle.name = "Gastrocnemius & co"
+    muscle.save()
+    url = reverse("anatomy:muscle", args=["gastrocnemius"])
+    for _ in range(2):  # rendered, then from the cache
+        assert "<title>Gastrocnemius &amp; co" in client.get(url).content.decode()

@@ -12,6 +12,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
@@ -236,3 +237,22 @@ def test_the_banner_costs_one_query_however_many_injuries_and_cramps(django_user
         banner = advice_banner(request)["advice_banner"]
         bool(banner)  # worked out
     assert len(queries.captured_queries) == 1, [q["sql"][:80] for q in queries.captured_queries]
+
+
+@pytestmark_db
+def test_a_cramp_written_in_a_request_shows_in_that_requests_advice(django_user_model):
+    from recovery.accounts.backends import ModelBackendWithProfile
+
+    user = django_user_model.objects.create_user("same-request")
+    Profile.objects.create(user=user, time_zone="UTC")
+    loaded = ModelBackendWithProfile().get_user(user.pk)  # as the request's user
+    assert advice.for_cramps(loaded).level == 0
+    Cramp.objects.create(
+        user=loaded,
+        started_at=timezone.now(),
+        side="left",
+        duration_seconds=60,
+        pain=5,
+        swelling=True,
+    )
+    assert advice.for_cramps(loaded).level >= 2

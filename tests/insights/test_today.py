@@ -45,6 +45,7 @@ def test_todays_numbers_in_one_query(owner):
     FluidEntry.objects.create(user=owner, at=NOW - dt.timedelta(hours=2), amount_ml=250)
     FluidEntry.objects.create(user=owner, at=NOW - dt.timedelta(hours=1), amount_ml=500)
     FluidEntry.objects.create(user=owner, at=NOW - dt.timedelta(days=1), amount_ml=900)
+    FluidEntry.objects.create(user=owner, at=NOW + dt.timedelta(days=1), amount_ml=400)  # tomorrow
     stretch = Stretch.objects.first()
     StretchSession.objects.create(
         user=owner,
