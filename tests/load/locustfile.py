@@ -1,6 +1,9 @@
 """Simulated users for `make load`: each signs in to its own account and goes through the
-real flows. Every write that gets a success response is counted, per user, in the JSON file
-named by LOAD_RESULTS, so `python -m tests.load.check` can compare it with the database."""
+real flows. Every write is recorded, per user and kind, before it is sent (attempted) and when
+its answer comes (succeeded or refused), in the JSON file named by LOAD_RESULTS, so that
+`python -m tests.load.check` can compare it exactly with the database; a write still waiting
+for its answer when the run stops is "in flight". Symptom entries carry a marker in their note
+and drinks a marker in their amount, so each stored row is matched to the write that made it."""
 
 import datetime as dt
 import itertools
@@ -14,14 +17,16 @@ from locust import HttpUser, between, events, task
 PASSWORD = os.environ.get("LOAD_PASSWORD", "load test passphrase 2026")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 numbers = itertools.count(1)
-successes = {}
+writes = {}  # {username: {kind: {"attempted": [key], "succeeded": [key], "refused": [key]}}}
 lock = threading.Lock()
 
 
-def count(username, kind):
+def record(username, kind, outcome, key):
     with lock:
-        successes.setdefault(username, {}).setdefault(kind, 0)
-        successes[username][kind] += 1
+        log = writes.setdefault(username, {}).setdefault(
+            kind, {"attempted": [], "succeeded": [], "refused": []}
+        )
+        log[outcome].append(key)
 
 
 class Patient(HttpUser):
@@ -37,6 +42,7 @@ class Patient(HttpUser):
             headers={"Referer": self.host + "/accounts/login/"},
         )
         assert response.url.rstrip("/").endswith(self.host.rstrip("/")), "log-in failed"
+        self.keys = itertools.count(1)
         self.injury = re.search(
             r'href="/injuries/(\d+)/"', self.client.get("/injuries/").text
         ).group(1)
@@ -59,40 +65,44 @@ class Patient(HttpUser):
     def charts(self):
         self.client.get("/charts/", name="charts")
 
+    def write(self, kind, key, path, data, name):
+        """Send one write, recorded before it goes and when its answer comes."""
+        record(self.username, kind, "attempted", key)
+        response = self.post(path, data, name)
+        record(self.username, kind, "succeeded" if response.status_code == 302 else "refused", key)
+        return response
+
     @task(3)
     def log_symptom(self):
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M")  # the accounts use UTC
-        response = self.post(
+        key = f"load:{self.username}:{next(self.keys)}"
+        self.write(
+            "entries",
+            key,
             f"/injuries/{self.injury}/entries/new/",
-            {"pain": "4", "recorded_at": now},
+            {"pain": "4", "recorded_at": now, "notes": key},
             "log a symptom",
         )
-        if response.status_code == 302:
-            count(self.username, "entries")
 
     @task(3)
     def add_water(self):
-        response = self.post("/fluids/add/", {"quick": "250"}, "add water")
-        if response.status_code == 302:
-            count(self.username, "fluids")
+        amount = 100 + next(self.keys)  # mL: unique per user, the drink's marker
+        self.write(
+            "fluids", amount, "/fluids/add/", {"amount": str(amount), "drink": "water"}, "add water"
+        )
 
     @task(1)
     def ice(self):
-        start = self.post(
-            "/ice/start/", {"minutes": "20", "barrier": "on", "start_anyway": "on"}, "start ice"
-        )
-        if start.status_code != 302 or "/ice/" not in start.headers.get("Location", ""):
+        key = next(self.keys)
+        data = {"minutes": "20", "barrier": "on", "start_anyway": "on"}
+        start = self.write("ice_started", key, "/ice/start/", data, "start ice")
+        session = re.search(r"/ice/(\d+)/", start.headers.get("Location", ""))
+        if start.status_code != 302 or session is None:
             return
-        session = re.search(r"/ice/(\d+)/", start.headers["Location"])
-        if session is None:
-            return
-        count(self.username, "ice_started")
-        stop = self.post(f"/ice/{session.group(1)}/stop/", {}, "stop ice")
-        if stop.status_code == 302:
-            count(self.username, "ice_stopped")
+        self.write("ice_stopped", key, f"/ice/{session.group(1)}/stop/", {}, "stop ice")
 
 
 @events.test_stop.add_listener
-def write_successes(environment, **kwargs):
-    with open(os.environ.get("LOAD_RESULTS", "load-successes.json"), "w") as out:
-        json.dump(successes, out)
+def write_results(environment, **kwargs):
+    with lock, open(os.environ.get("LOAD_RESULTS", "load-successes.json"), "w") as out:
+        json.dump(writes, out)

@@ -19,6 +19,10 @@ for value in "$USERS" "$RATE" "$SECONDS_ALL"; do
     exit 2
   fi
 done
+if $PY -c 'import socket, sys; sys.exit(socket.socket().connect_ex(("127.0.0.1", int(sys.argv[1]))) != 0)' "$PORT"; then
+  echo "Port $PORT is already in use: something else answers there, and the load test would measure it. Stop it, or choose another port with LOAD_PORT=..." >&2
+  exit 2
+fi
 createdb -h 127.0.0.1 -U postgres recovery_load 2>/dev/null || true
 $PY manage.py migrate --noinput --verbosity 0
 $PY manage.py collectstatic --noinput --verbosity 0

@@ -17,12 +17,12 @@ def prepare(count, password):
 
     users = get_user_model().objects
     with transaction.atomic():
+        for model in USER_LOGS:  # every load-test account starts empty, this run's or not
+            model.objects.filter(user__username__startswith="load-").delete()
         for number in range(1, count + 1):
             user, _ = users.get_or_create(username=f"load-{number}")
             user.set_password(password)
             user.save()
-            for model in USER_LOGS:
-                model.objects.filter(user=user).delete()
             Injury.objects.create(user=user, side="left", onset_at=timezone.now())
     print(f"{count} load-test accounts ready.")
 
