@@ -94,14 +94,16 @@ bench: $(VENV)/.installed-test
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput --verbosity 0
 	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(BENCH_ENV) $(PY) -m tests.perf.bench $(BENCH_ARGS)
+	$(BENCH_ENV) $(PY) -m tests.perf.http_pass $(HTTP_ARGS)
 	@if [ -z "$$DATABASE_URL" ] && pg_isready -q -d "$(BENCH_PG_SERVER)/postgres" 2>/dev/null; then \
 		psql -q "$(BENCH_PG_SERVER)/postgres" -c "CREATE DATABASE recovery_bench" 2>/dev/null || true; \
 		$(MAKE) --no-print-directory bench DATABASE_URL="$(BENCH_PG)" \
-			BENCH_ARGS="$(BENCH_ARGS) --output bench-results-postgresql.json"; \
+			BENCH_ARGS="$(BENCH_ARGS) --output bench-results-postgresql.json" \
+			HTTP_ARGS="$(HTTP_ARGS) --output bench-http-postgresql.json"; \
 	fi
 
 load: $(VENV)/.installed-test
 	bash tests/load/run.sh
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts bench.sqlite3 bench-results.json bench-results-postgresql.json load-successes.json
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts bench.sqlite3 bench-results.json bench-results-postgresql.json bench-http.json bench-http-postgresql.json load-successes.json
