@@ -106,22 +106,27 @@ def cramp_delete(request, pk):
     )
 
 
+def _record_for_cramps(request, field, message):
+    profile = get_profile(request.user)
+    setattr(profile, field, timezone.now())
+    profile.save(update_fields=[field])
+    messages.success(request, message)
+    return redirect("cramps")
+
+
 @login_required
 @require_POST
 def cramps_contacted(request):
-    profile = get_profile(request.user)
-    profile.cramps_contacted_at = timezone.now()
-    profile.save(update_fields=["cramps_contacted_at"])
-    messages.success(request, "Recorded: you contacted your provider about your cramps.")
-    return redirect("cramps")
+    """Contacting the provider pauses the call-provider prompts about cramps for 48 hours."""
+    return _record_for_cramps(
+        request,
+        "cramps_contacted_at",
+        "Recorded: you contacted your provider about your cramps.",
+    )
 
 
 @login_required
 @require_POST
 def cramps_got_care(request):
     """Care recorded for cramps ends their urgent prompts up to now (clinical rules, 1)."""
-    profile = get_profile(request.user)
-    profile.cramps_care_at = timezone.now()
-    profile.save(update_fields=["cramps_care_at"])
-    messages.success(request, "Recorded: you got care for your cramps.")
-    return redirect("cramps")
+    return _record_for_cramps(request, "cramps_care_at", "Recorded: you got care for your cramps.")

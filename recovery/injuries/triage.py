@@ -337,14 +337,23 @@ def shows_rice(onset_at: datetime, now: datetime, level: Level, kind: str = "") 
 
 
 WATCH = "Keep logging how it feels, and watch for the warning signs in the entry form."
+# Beside RICE wherever it shows (section 2): what to avoid, and how to wear compression.
+AVOID_EARLY = "heat (hot baths, heat packs), alcohol, running and massage"
+COMPRESSION = (
+    "snug but not tight; take it off before sleeping, and loosen it at once if your toes "
+    "tingle, go numb, or turn pale, blue or cold"
+)
+RICE_WORDS = {"avoid": AVOID_EARLY, "compression": COMPRESSION}
 RICE_CARE = Reason(
     Level.SELF_CARE,
     "self-care-rice",
     "For the first 2 to 3 days: rest it; ice it for up to 20 minutes at a time, every 2 to 3 "
-    "hours, with a cloth between the ice and your skin; wear a compression bandage that is "
-    "snug but not tight, take it off before sleeping, and loosen it at once if your toes "
-    "tingle, go numb, or turn pale, blue or cold; raise the leg when you can. In these days "
-    "stay away from heat (hot baths, heat packs), alcohol, running and massage. " + WATCH,
+    "hours, with a cloth between the ice and your skin; wear a compression bandage, "
+    + COMPRESSION
+    + "; raise the leg when you can. In these days stay away from "
+    + AVOID_EARLY
+    + ". "
+    + WATCH,
     "seed-rice",
 )
 MOVEMENT_CARE = Reason(

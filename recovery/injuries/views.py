@@ -158,6 +158,7 @@ def _injury_context(request, injury, entry_form=None, ack_form=None):
         "show_rice": show_rice,
         "rice_today": rice_today([injury])[injury.pk] if show_rice else None,
         "movement": triage.MOVEMENT_CARE,
+        "rice_words": triage.RICE_WORDS,
         "shows_movement": injury.kind not in triage.NO_RICE_KINDS,
     }
 

@@ -45,6 +45,7 @@ def home(request):
             if numbers.last_ice_end and rice_shown
             else None
         ),
+        "rice_words": triage.RICE_WORDS,
         "ice_sessions": numbers.ice_sessions,
         "ice_minutes": numbers.ice_minutes,
         **habits_today(profile, numbers),

@@ -97,8 +97,10 @@ class Profile(models.Model):
 
     @property
     def urgent_care_label(self):
-        """How prompts name the urgent-care line: "NHS 111", or the number itself."""
-        return self.urgent_care_name or self.urgent_care_number
+        """How prompts name the urgent-care line: "NHS 111", "Healthline (0800 611 116)", or
+        the number itself; the number always shows."""
+        name, number = self.urgent_care_name, self.urgent_care_number
+        return f"{name} ({number})" if name and number not in name else name or number
 
     @property
     def zone(self):
