@@ -70,6 +70,13 @@ class MuscleGroup(models.Model):
         return reverse("anatomy:group", args=[self.slug])
 
 
+class MuscleQuerySet(models.QuerySet):
+    def names(self):
+        """What a label or a link needs (id, slug, name), without the long texts and the JSON
+        lists of the full row: the logs name muscles on many pages."""
+        return self.only("pk", "slug", "name")
+
+
 class Muscle(models.Model):
     class Layer(models.TextChoices):
         SUPERFICIAL = "superficial", "Superficial (near the skin)"
@@ -117,6 +124,8 @@ class Muscle(models.Model):
     uberon = models.CharField("UBERON", max_length=20, blank=True)
     sources = models.JSONField(default=list, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = MuscleQuerySet.as_manager()
 
     class Meta:
         ordering = ["compartment__region__order", "compartment__order", "order"]

@@ -117,6 +117,7 @@ TEMPLATES = [
                 "recovery.insights.banner.advice_banner",
                 "recovery.navigation.navigation",
             ],
+            "builtins": ["recovery.templatetags.dates"],
         },
     },
 ]

@@ -61,6 +61,14 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def reference_data_in_every_database_test(request):
+    """Every test that uses the database finds the reference data (muscles, stretches),
+    whichever transactional test ran before it on the same worker and emptied the tables."""
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("reference_data")
+
+
 # --- users ---------------------------------------------------------------------------------
 
 

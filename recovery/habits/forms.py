@@ -150,10 +150,12 @@ class CrampForm(forms.ModelForm):
         self.fields["started_at"].validators.append(not_in_future)
         self.fields["side"].choices = Cramp.Side.choices
         self.fields["side"].error_messages["required"] = "Choose left, right or both legs."
-        self.fields["muscle"].queryset = Muscle.objects.order_by("name")
+        self.fields["muscle"].queryset = Muscle.objects.names().order_by("name")
         self.fields["muscle"].empty_label = "Not sure"
         if self.instance.pk is None:
-            self.initial.setdefault("muscle", Muscle.objects.filter(slug="gastrocnemius").first())
+            self.initial.setdefault(
+                "muscle", Muscle.objects.names().filter(slug="gastrocnemius").first()
+            )
         else:
             self.initial.update(
                 when="other",

@@ -20,6 +20,7 @@ from recovery.models import (
     SymptomEntry,
     Treatment,
     get_profile,
+    muscle_names,
 )
 from recovery.treatments.sessions import settle_sessions
 
@@ -210,7 +211,7 @@ def charts_page(request):
     settle_sessions(request.user)
     range_key = charts.parse_range(request.GET.get("range"))
     start = charts.range_start(range_key, profile.zone)
-    injuries = Injury.objects.filter(user=request.user).prefetch_related("muscles")
+    injuries = Injury.objects.filter(user=request.user).prefetch_related(muscle_names())
     injuries = injuries.select_related("region")
     if start is not None:
         # Every injury that was going on at some time in the range.

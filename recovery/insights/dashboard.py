@@ -10,7 +10,7 @@ from recovery.habits import hydration
 from recovery.injuries import advice, triage
 from recovery.insights import streaks
 from recovery.insights.today import today
-from recovery.models import get_profile
+from recovery.models import get_profile, muscle_names
 from recovery.treatments import ice_rules
 from recovery.treatments.sessions import Running, settle_sessions
 
@@ -65,7 +65,7 @@ def with_details(assessed, rice, now):
     """Add to each assessed injury what its card shows: the muscles for its title (one query
     for all), the days since it started, the pain trend and today's RICE (from `today`, only
     for injuries in their first 72 hours without urgent advice)."""
-    prefetch_related_objects([item.injury for item in assessed], "muscles")
+    prefetch_related_objects([item.injury for item in assessed], muscle_names())
     for item in assessed:
         item.days_since_onset = (now - item.injury.onset_at).days
         item.trend = trend(

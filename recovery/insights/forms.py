@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from recovery.injuries import advice
 from recovery.insights import report
-from recovery.models import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, Injury
+from recovery.models import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, Injury, muscle_names
 
 
 class ReportForm(forms.Form):
@@ -21,7 +21,9 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.injuries = list(
-            advice.with_triage_facts(Injury.objects.filter(user=user)).prefetch_related("muscles")
+            advice.with_triage_facts(Injury.objects.filter(user=user)).prefetch_related(
+                muscle_names()
+            )
         )
         self.fields["injury"].choices = [("all", "All injuries")] + [
             (str(injury.pk), injury.title()) for injury in self.injuries

@@ -6,6 +6,7 @@ from recovery.models.injuries import (
     Injury,
     InjuryState,
     SymptomEntry,
+    muscle_names,
 )
 from recovery.models.kept import refresh_states_at_the_end
 from recovery.models.profile import (
@@ -25,6 +26,7 @@ USER_LOGS = (Injury, Treatment, IceSession, FluidEntry, Cramp, StretchSession)
 
 __all__ = [
     "USER_LOGS",
+    "muscle_names",
     "DEFAULT_FLUID_GOAL_ML",
     "FLUID_MAX_ML",
     "FLUID_MIN_ML",

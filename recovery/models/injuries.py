@@ -4,9 +4,17 @@ date on every write (InjuryState). The advice itself lives in recovery.injuries.
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Prefetch
 from django.urls import reverse
 
+from anatomy.models import Muscle
 from recovery.models.kept import KeepsFactsUpToDate, refresh_later
+
+
+def muscle_names(lookup="muscles"):
+    """Prefetch injuries' muscles with only what their titles and links need."""
+    return Prefetch(lookup, queryset=Muscle.objects.names())
+
 
 NOTES_MAX_LENGTH = 5000
 

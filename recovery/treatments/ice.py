@@ -10,7 +10,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from recovery.common.days import start_of_today
-from recovery.models import IceSession, Injury, SymptomEntry, Treatment
+from recovery.models import IceSession, Injury, SymptomEntry, Treatment, muscle_names
 from recovery.treatments import ice_rules
 
 
@@ -118,7 +118,7 @@ def today(user: User, now: datetime | None = None) -> tuple[list[IceSession], in
             started_at__gte=start_of_day,
         )
         .select_related("injury__region")
-        .prefetch_related("injury__muscles")
+        .prefetch_related(muscle_names("injury__muscles"))
         .order_by("started_at")
     )
     return sessions, sum(session.minutes for session in sessions)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from recovery.common.deletion import confirm_delete
 from recovery.injuries import triage
-from recovery.models import Treatment
+from recovery.models import Treatment, muscle_names
 from recovery.treatments.forms import TreatmentForm
 from recovery.treatments.sessions import settle_sessions
 
@@ -26,7 +26,7 @@ def treatment_list(request):
     treatments = (
         Treatment.objects.filter(user=request.user)
         .select_related("injury__region")
-        .prefetch_related("injury__muscles")
+        .prefetch_related(muscle_names("injury__muscles"))
     )
     page = Paginator(treatments, 30).get_page(request.GET.get("page"))
     return render(request, "recovery/treatments/treatment_list.html", {"page": page})

@@ -1,3 +1,5 @@
+import html
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -81,7 +83,7 @@ def test_saving_an_unchanged_form_does_not_drift_the_stored_goal(owner_client, o
         (
             {"fluid_limit": "1.5", "daily_fluid_goal": "2"},
             "daily_fluid_goal",
-            "can&#x27;t be more than the limit your clinician set (1.5 L)",
+            "can't be more than the limit your clinician set (1.5 L)",
         ),
         ({"time_zone": "Mars/Olympus_Mons"}, "time_zone", "Choose a time zone from the list"),
         ({"time_zone": ""}, "time_zone", "This field is required"),
@@ -97,7 +99,7 @@ def test_bad_input_gets_a_message_by_the_field_and_keeps_the_rest(
     before = Profile.objects.get(user=owner)
     response = post_profile(owner_client, **changes)
     assert response.status_code == 200
-    body = response.content.decode()
+    body = html.unescape(response.content.decode())
     assert message in body
     error_block = body.split(f'id="id_{field}_error"', 1)
     assert len(error_block) == 2, f"no error list attached to {field}"

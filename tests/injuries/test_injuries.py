@@ -1,6 +1,7 @@
 """Logging injuries and symptom entries, the advice they lead to, and who may see them."""
 
 import datetime as dt
+import html
 
 import pytest
 import time_machine
@@ -252,7 +253,7 @@ def test_a_resolved_date_must_be_given_and_not_before_the_onset(
         "resolved_on": resolved_on,
     }
     body = owner_client.post(reverse("injury_edit", args=[injury.pk]), data).content.decode()
-    assert message in body.replace("&#x27;", "'")
+    assert message in html.unescape(body)
     assert "Felt it go in the last sprint." in body
     injury.refresh_from_db()
     assert injury.is_active

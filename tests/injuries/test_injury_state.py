@@ -151,10 +151,12 @@ def test_an_import_leaves_every_injury_state_exact(django_user_model):
     assert (state.entry_count, state.highest_pain, state.latest_flags) == (4, 8, ["numbness"])
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Needs concurrent connections: runs in the PostgreSQL pass of CI.",
+)
 @pytest.mark.django_db(transaction=True)
 def test_entries_saved_at_the_same_moment_leave_the_state_exact(django_user_model):
-    if connection.vendor != "postgresql":
-        pytest.skip("Needs concurrent connections: runs in the PostgreSQL pass of CI.")
     user = django_user_model.objects.create_user("racer", password="x")
     Profile.objects.create(user=user, time_zone="UTC")
     injury = Injury.objects.create(user=user, side="left", onset_at=ONSET)

@@ -302,10 +302,12 @@ def test_another_users_treatment_is_404(client, owner, other_user):
 # --- two tabs stopping at once ------------------------------------------------------------------
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Needs concurrent connections: runs in the PostgreSQL pass of CI.",
+)
 @pytest.mark.django_db(transaction=True)
 def test_two_tabs_stopping_at_the_same_moment_make_one_stop_and_one_record(owner):
-    if connection.vendor != "postgresql":
-        pytest.skip("Needs concurrent connections: runs in the PostgreSQL pass of CI.")
     session = IceSession.objects.create(
         user=owner,
         started_at=dt.datetime.now(dt.UTC) - 5 * MINUTE,
