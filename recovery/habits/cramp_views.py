@@ -17,7 +17,7 @@ from recovery.common.local_day import LocalDate
 from recovery.habits import hydration
 from recovery.habits.forms import CrampForm
 from recovery.injuries import advice
-from recovery.models import Cramp, StretchSession, get_profile
+from recovery.models import Cramp, StretchSession, get_profile, muscle_names
 from recovery.treatments.sessions import settle_sessions
 
 
@@ -49,7 +49,7 @@ def cramps(request):
     settle_sessions(request.user)
     recent = list(
         Cramp.objects.filter(user=request.user)
-        .select_related("muscle")
+        .prefetch_related(muscle_names("muscle"))
         .order_by("-started_at")[:30]
     )
     since = timezone.localdate() - dt.timedelta(days=30)

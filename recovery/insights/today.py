@@ -1,7 +1,8 @@
 """Today's numbers for the dashboard, in one query: the drinks, stretches, cramps and ice of
 the user's day, the sessions still running, and the RICE steps logged for the injuries that
 show them. Each is a scalar subquery of one SELECT, so the dashboard's query count stays the
-same however much is logged."""
+same however much is logged; its SQL is compiled once and run with each request's values
+(`recovery.common.compiled`)."""
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -23,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from recovery.common.compiled import one_row
 from recovery.common.days import day_bounds
 from recovery.models import Cramp, FluidEntry, IceSession, Injury, StretchSession, Treatment
 from recovery.treatments.rice import rice_rows
@@ -54,9 +56,9 @@ def _count(rows: QuerySet) -> Coalesce:
     return Coalesce(_one(rows, Count("pk")), Value(0))
 
 
-def today(user: User, rice_injuries: list[Injury], now: datetime | None = None) -> Today:
-    now = now or timezone.now()
-    day_start, day_end = day_bounds(timezone.localdate(now), timezone.get_current_timezone())
+def numbers_query(user, day_start, day_end, week_ago, **injuries) -> QuerySet:
+    """The SELECT of today's numbers for `user`, with the RICE steps of `injuries` (ids by
+    name, "injury_0" ...): built by `today` once per number of injuries (`one_row`)."""
     ice_today = IceSession.objects.filter(status__in=FINISHED_ICE, started_at__gte=day_start)
     values = {
         "fluids_ml": Coalesce(
@@ -68,7 +70,7 @@ def today(user: User, rice_injuries: list[Injury], now: datetime | None = None) 
                 status=StretchSession.Status.RUNNING
             )
         ),
-        "cramps_week": _count(Cramp.objects.filter(started_at__gte=now - timedelta(days=7))),
+        "cramps_week": _count(Cramp.objects.filter(started_at__gte=week_ago)),
         "ice_sessions": _count(ice_today),
         "ice_time": _one(
             ice_today, Sum(F("ended_at") - F("started_at")), output_field=DurationField()
@@ -80,20 +82,34 @@ def today(user: User, rice_injuries: list[Injury], now: datetime | None = None) 
         ),
     }
     treatments = Treatment.objects.filter(kind__in=Treatment.RICE, at__gte=day_start)
-    for injury in rice_injuries:
+    for name, injury in injuries.items():
         for kind in Treatment.RICE:
-            done = treatments.filter(injury=injury.pk, kind=kind)
-            values[f"rice_{injury.pk}_{kind}_count"] = _count(done)
-            values[f"rice_{injury.pk}_{kind}_minutes"] = Coalesce(
+            done = treatments.filter(injury=injury, kind=kind)
+            values[f"{name}_{kind}_count"] = _count(done)
+            values[f"{name}_{kind}_minutes"] = Coalesce(
                 _one(done, Sum("duration_minutes")), Value(0), output_field=IntegerField()
             )
     # Prefixed: "ice_sessions" and the like are also the user's relations' names.
+    return User.objects.filter(pk=user).values(
+        **{f"today_{name}": value for name, value in values.items()}
+    )
+
+
+def today(user: User, rice_injuries: list[Injury], now: datetime | None = None) -> Today:
+    now = now or timezone.now()
+    day_start, day_end = day_bounds(timezone.localdate(now), timezone.get_current_timezone())
+    injuries = {f"injury_{index}": injury.pk for index, injury in enumerate(rice_injuries)}
+    compiled_row = one_row(
+        ("dashboard today", len(injuries)),
+        numbers_query,
+        user=user.pk,
+        day_start=day_start,
+        day_end=day_end,
+        week_ago=now - timedelta(days=7),
+        **injuries,
+    )
     row: dict[str, Any] = {
-        name.removeprefix("today_"): value
-        for name, value in User.objects.filter(pk=user.pk)
-        .values(**{f"today_{name}": value for name, value in values.items()})
-        .get()
-        .items()
+        name.removeprefix("today_"): value for name, value in compiled_row.items()
     }
     ice_time = row["ice_time"]
     return Today(
@@ -112,12 +128,12 @@ def today(user: User, rice_injuries: list[Injury], now: datetime | None = None) 
             injury.pk: rice_rows(
                 {
                     kind: (
-                        row[f"rice_{injury.pk}_{kind}_count"],
-                        row[f"rice_{injury.pk}_{kind}_minutes"],
+                        row[f"injury_{index}_{kind}_count"],
+                        row[f"injury_{index}_{kind}_minutes"],
                     )
                     for kind in Treatment.RICE
                 }
             )
-            for injury in rice_injuries
+            for index, injury in enumerate(rice_injuries)
         },
     )

@@ -100,6 +100,17 @@ class Cramp(KeepsFactsUpToDate):
     def helped_text(self):
         return ", ".join(self.HELPED[key] for key in self.helped if key in self.HELPED)
 
+    def summary(self):
+        """The cramp in one line, as the list of recent cramps shows it."""
+        muscle = self.muscle.name if self.muscle else "Not sure"
+        parts = [f"{muscle}, {self.get_side_display().lower()}", self.duration_text()]
+        parts.append(f"pain {self.pain}/10")
+        if self.woke_me:
+            parts.append("woke you")
+        if self.helped:
+            parts.append(f"helped: {self.helped_text()}")
+        return "; ".join(parts)
+
 
 class CrampState(models.Model):
     """The user's cramps the advice can still need, kept on every cramp write so that the

@@ -12,7 +12,7 @@ from recovery.models.kept import KeepsFactsUpToDate, refresh_later
 
 
 def muscle_names(lookup="muscles"):
-    """Prefetch injuries' muscles with only what their titles and links need."""
+    """Prefetch muscles (an injury's, a cramp's) with only what titles and links need."""
     return Prefetch(lookup, queryset=Muscle.objects.names())
 
 

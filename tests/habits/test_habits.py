@@ -222,6 +222,18 @@ def test_the_cramp_page_shows_that_days_drinks_and_stretches(owner_client, owner
     assert "being well hydrated makes a cramp less likely" in body
 
 
+def test_the_cramp_list_says_each_cramp_in_one_line(owner_client, owner):
+    soleus = Muscle.objects.get(slug="soleus")
+    owner_client.post(
+        reverse("cramps"),
+        {**CRAMP, "muscle": soleus.pk, "duration": "90", "woke_me": "on", "helped": "massage"},
+    )
+    owner_client.post(reverse("cramps"), {**CRAMP, "muscle": "", "side": "both"})
+    body = owner_client.get(reverse("cramps")).content.decode()
+    assert "<td>Soleus, left leg; 1 min 30 s; pain 7/10; woke you; helped: Massage</td>" in body
+    assert "<td>Not sure, both legs; 40 seconds; pain 7/10</td>" in body
+
+
 # --- stretching ----------------------------------------------------------------------------------
 
 

@@ -70,6 +70,10 @@ class Bench:
                 ("signed-in layout", "get", reverse("bench_baseline"), None, False),
             ]
             pages += main_pages(user)
+            pages += [
+                ("anatomy, visitor", "get", reverse("anatomy:overview"), None, False),
+                ("muscle, visitor", "get", reverse("anatomy:muscle", args=["soleus"]), None, False),
+            ]
             pages += self.ice_endpoints()
             rows = self.measure(client, pages, repeat, visitor)
         bare, login = rows[0], rows[1]
@@ -105,12 +109,13 @@ class Bench:
     def measure(self, client, pages, repeat, visitor):
         """Every page once per round, the baselines included, so that a machine that slows
         down for a while slows the baselines down with the pages; the first two rounds warm
-        caches up and are not counted. The log-in page is requested as a visitor."""
+        caches up and are not counted. The log-in page and the pages named "visitor" are
+        requested as a visitor."""
         times = {page[0]: [] for page in pages}
         facts = {}
         for round_number in range(repeat + 2):
             for page in pages:
-                who = visitor if page[0] == "log-in page" else client
+                who = visitor if page[0] == "log-in page" or "visitor" in page[0] else client
                 elapsed, facts[page[0]] = self.request(who, page)
                 if round_number >= 2:
                     times[page[0]].append(elapsed)
