@@ -137,7 +137,8 @@ def reference_rows():
 def reference_data(django_db_blocker, reference_rows):
     """The anatomy reference rows. The data migration loads them into a fresh test database
     and a test's own changes roll back with it; but tests that run in transactions (browser
-    tests) empty the tables afterwards, so the next one puts them back."""
+    tests) empty the tables afterwards, so the next one puts them back. Every database test
+    gets it (below): no test module needs to ask."""
     with django_db_blocker.unblock():
         reference_rows.ensure()
 

@@ -144,7 +144,6 @@ def test_every_page_of_the_app_belongs_to_a_tab_of_the_main_navigation():
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("reference_data")
 @pytest.mark.parametrize(
     ("url", "tab"),
     [

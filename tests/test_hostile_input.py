@@ -14,7 +14,7 @@ from django.urls import reverse
 from anatomy.models import Muscle, Region, Stretch
 from recovery.models import Cramp, Injury, SymptomEntry, Treatment, get_profile
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 SCRIPT = "<script>alert('x')</script>"
 HOSTILE = [

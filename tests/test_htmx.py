@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests.routes import all_patterns, make_objects, object_for, url_for
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 # What the page itself does when a view answers htmx differently: reads request.htmx, or
 # renders through the helper that does.

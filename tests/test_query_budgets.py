@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from recovery.management.commands.seed_demo import seed_demo
 from tests.perf.pages import main_pages
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 
 def queries_per_page(client, user):

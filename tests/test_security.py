@@ -14,7 +14,7 @@ from recovery.models import FluidEntry, Injury, SymptomEntry
 from tests.browser import PASSWORD
 from tests.routes import all_routes, make_objects, object_for, routes_with_an_id, url_for
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 PROJECT = Path(__file__).resolve().parent.parent
 NOW = dt.datetime.now(dt.UTC)

@@ -16,7 +16,6 @@ from tests.browser import BrowserPage, assert_accessible, log_in
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("reference_data"),
 ]
 
 

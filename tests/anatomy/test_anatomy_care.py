@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from anatomy.models import CareTopic, Condition
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 
 def page(client, url):

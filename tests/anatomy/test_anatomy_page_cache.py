@@ -11,7 +11,7 @@ from django.urls import reverse
 from anatomy.models import Muscle, ReferenceVersion
 from recovery.settings import cache_from_url
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 PAGES = [
     ("anatomy:overview", []),

@@ -10,7 +10,7 @@ from anatomy import leg_map, reference
 from anatomy.glossary import link_terms
 from anatomy.models import CareTopic, Compartment, Condition, GlossaryTerm, Muscle
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 # Every muscle the seed article names, spelled correctly, by where the article puts it.
 SOURCE_COMPARTMENTS = {

@@ -4,7 +4,7 @@ from django.urls import reverse
 from anatomy.models import Muscle
 from anatomy.search import match_score, search_muscles, stem
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 
 def found(query):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from anatomy import reference
 from anatomy.models import Stretch
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 # Users' stretch logs and exports refer to these slugs: they must never change or go.
 LOGGED_SLUGS = [

@@ -11,7 +11,7 @@ from django.urls import reverse
 from anatomy import reference
 from anatomy.models import CareTopic, Condition
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 DATA = reference.read_data()
 SIGNS = DATA["warning_signs"]

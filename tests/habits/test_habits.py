@@ -13,7 +13,7 @@ from recovery.common.days import day_bounds
 from recovery.habits import hydration, stretch_rules
 from recovery.models import Cramp, FluidEntry, Injury, StretchSession, get_profile
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 NEW_YORK = ZoneInfo("America/New_York")

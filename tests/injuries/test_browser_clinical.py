@@ -14,7 +14,6 @@ from tests.browser import assert_accessible, log_in
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("reference_data"),
 ]
 
 NEW_SIGNS = [

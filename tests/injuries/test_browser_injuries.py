@@ -12,7 +12,6 @@ from tests.browser import assert_accessible, sign_up
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("reference_data"),
 ]
 
 BERLIN = ZoneInfo("Europe/Berlin")  # the browser's zone, which sign-up picks up

@@ -11,7 +11,7 @@ from django.urls import reverse
 from anatomy.models import Muscle
 from recovery.models import Acknowledgement, Cramp, IceSession, Injury, SymptomEntry, get_profile
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from recovery.models import Acknowledgement, Injury, SymptomEntry, get_profile
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 QUICK = {"muscles": ["biceps-femoris"], "side": "left", "pain": "6"}

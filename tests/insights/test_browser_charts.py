@@ -11,7 +11,6 @@ from tests.browser import assert_accessible, datasets, drawn, eventually, log_in
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("reference_data"),
 ]
 
 

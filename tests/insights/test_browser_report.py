@@ -12,7 +12,6 @@ from tests.browser import BrowserPage, assert_accessible, assert_no_csp_violatio
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("reference_data"),
 ]
 
 

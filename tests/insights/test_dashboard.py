@@ -9,7 +9,7 @@ from recovery.insights.dashboard import trend
 from recovery.insights.streaks import days_logged, streak
 from recovery.models import Cramp, FluidEntry, Injury, Treatment
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 25)

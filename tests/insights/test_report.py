@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from recovery.models import Cramp, FluidEntry, Injury, ShareLink, Treatment
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from recovery.insights.today import today
 from recovery.models import Cramp, FluidEntry, IceSession, Injury, StretchSession, Treatment
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)  # noon in London: the day began at 00:00
 

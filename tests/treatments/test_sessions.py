@@ -16,7 +16,7 @@ from anatomy.models import Stretch
 from recovery.models import IceSession, Injury, ShareLink, StretchSession, Treatment
 from recovery.treatments.sessions import settle_sessions
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 MINUTE = dt.timedelta(minutes=1)
