@@ -117,7 +117,7 @@ TEMPLATES = [
                 "recovery.insights.banner.advice_banner",
                 "recovery.navigation.navigation",
             ],
-            "builtins": ["recovery.templatetags.dates"],
+            "builtins": ["recovery.templatetags.dates", "recovery.templatetags.links"],
         },
     },
 ]
@@ -227,6 +227,8 @@ SECURE_CSP = {
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Database sessions, read with SQL compiled once (recovery/accounts/sessions.py).
+SESSION_ENGINE = "recovery.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 # Only what the app uses: nothing. Notifications are a permission prompt, not a feature here.

@@ -61,6 +61,12 @@ def _periods_near(
     return offset_periods(ZoneInfo(zone_name), middle - SPAN_BACK, end), end
 
 
+def sql_depends_on(zone: dt.tzinfo) -> tuple[str, dt.date]:
+    """What a query's SQL with `LocalDate` depends on beside its parameters: the zone and, on
+    SQLite, today's date (the span of transitions). Part of a compiled query's shape."""
+    return str(zone), timezone.now().date()
+
+
 class LocalDate(TruncDate):
     """`TruncDate(field, tzinfo=zone)`, with native SQL on SQLite for times near today."""
 

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from recovery.common import compiled
 from recovery.common.days import day_bounds
 from recovery.common.deletion import confirm_delete
-from recovery.common.local_day import LocalDate
+from recovery.common.local_day import LocalDate, sql_depends_on
 from recovery.habits import hydration
 from recovery.habits.forms import CrampForm
 from recovery.injuries import advice
@@ -24,15 +25,19 @@ from recovery.treatments.sessions import settle_sessions
 def _stretches_per_day(user, zone, since):
     """{local day: finished stretches} since the first moment of `since`, in one query."""
     start, _ = day_bounds(since, zone)
-    rows = (
-        StretchSession.objects.filter(user=user, at__gte=start)
-        .exclude(status=StretchSession.Status.RUNNING)
-        .annotate(day=LocalDate("at", tzinfo=zone))
-        .values("day")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    return {row["day"]: row["count"] for row in rows}
+
+    def build(user_id, start):
+        return (
+            StretchSession.objects.filter(user=user_id, at__gte=start)
+            .exclude(status=StretchSession.Status.RUNNING)
+            .annotate(day=LocalDate("at", tzinfo=zone))
+            .values_list("day")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+
+    shape = ("stretches per day", *sql_depends_on(zone))
+    return dict(compiled.rows(shape, build, user_id=user.pk, start=start))
 
 
 @login_required

@@ -1,14 +1,14 @@
 """Drinks against the daily goal, counted in the user's own days (one query each)."""
 
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 
-from recovery.common import units
+from recovery.common import compiled, units
 from recovery.common.days import day_bounds
-from recovery.common.local_day import LocalDate
+from recovery.common.local_day import LocalDate, sql_depends_on
 from recovery.models import FluidEntry, Profile
 
 # The quick-add buttons: a glass and a bottle in each unit system, in mL.
@@ -33,16 +33,21 @@ def total_for_day(user: User, day: date, zone: tzinfo) -> int:
 
 
 def daily_totals(user: User, zone: tzinfo, since: date) -> dict[date, int]:
-    """{local day: total mL} for the days since `since` (a date), aggregated in the database."""
+    """{local day: total mL} for the days since `since` (a date), aggregated in the database
+    (the SQL compiled once per zone and day: the cramps, drinks and report pages ask)."""
     start, _ = day_bounds(since, zone)
-    rows = (
-        FluidEntry.objects.filter(user=user, at__gte=start)
-        .annotate(day=LocalDate("at", tzinfo=zone))
-        .values("day")
-        .annotate(total=Sum("amount_ml"))
-        .order_by("-day")
-    )
-    return {row["day"]: row["total"] for row in rows}
+
+    def build(user_id: int, start: datetime) -> QuerySet[Any]:
+        return (
+            FluidEntry.objects.filter(user=user_id, at__gte=start)
+            .annotate(day=LocalDate("at", tzinfo=zone))
+            .values_list("day")
+            .annotate(total=Sum("amount_ml"))
+            .order_by("-day")
+        )
+
+    shape = ("daily drinks", *sql_depends_on(zone))
+    return dict(compiled.rows(shape, build, user_id=user.pk, start=start))
 
 
 def progress(total_ml: int, profile: Profile) -> dict[str, Any]:

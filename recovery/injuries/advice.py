@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
+from recovery.common.compiled import instances
 from recovery.injuries import triage
 from recovery.models import CrampState, Injury, InjuryState, get_profile
 
@@ -83,9 +84,16 @@ def most_serious_first(assessed: Iterable[InjuryAdvice]) -> list[InjuryAdvice]:
     return sorted(assessed, key=lambda item: -item.advice.level)
 
 
+def _injuries_with_facts(user_id: int) -> QuerySet[Injury]:
+    return with_triage_facts(Injury.objects.filter(user=user_id)).select_related("region")
+
+
 def for_user(user: User, now: datetime | None = None) -> list[InjuryAdvice]:
-    """The advice for each of the user's injuries that needs attention, most serious first."""
-    injuries = with_triage_facts(Injury.objects.filter(user=user)).select_related("region")
+    """The advice for each of the user's injuries that needs attention, most serious first.
+    Every signed-in page's banner asks this: its SQL is compiled once (`instances`)."""
+    injuries = cast(
+        list[Injury], instances("injuries with facts", _injuries_with_facts, user_id=user.pk)
+    )
     return most_serious_first([item for item in assess(injuries, now) if needs_attention(item)])
 
 

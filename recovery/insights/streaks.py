@@ -2,8 +2,9 @@
 
 import datetime as dt
 
+from recovery.common import compiled
 from recovery.common.days import day_bounds
-from recovery.common.local_day import LocalDate
+from recovery.common.local_day import LocalDate, sql_depends_on
 from recovery.models import (
     Acknowledgement,
     Cramp,
@@ -53,13 +54,19 @@ NOT_COUNTED = {
 
 def days_logged(user, zone, today, lookback=STREAK_LOOKBACK):
     """The local days in the last month with any entry, treatment, drink, cramp or stretch,
-    in one query. A month is enough for the streak, and keeps the query small."""
+    in one query (its SQL compiled once per zone and day). A month is enough for the streak,
+    and keeps the query small."""
     start, _ = day_bounds(today - dt.timedelta(days=lookback), zone)
-    first, *others = [
-        rows.filter(**{f"{field}__gte": start})
-        .annotate(day=LocalDate(field, tzinfo=zone))
-        .values_list("day", flat=True)
-        .order_by()
-        for rows, field in log_times(user)
-    ]
-    return set(first.union(*others).order_by())
+    shape = ("days logged", *sql_depends_on(zone))
+
+    def build(user_id, start):
+        first, *others = [
+            rows.filter(**{f"{field}__gte": start})
+            .annotate(day=LocalDate(field, tzinfo=zone))
+            .values_list("day")
+            .order_by()
+            for rows, field in log_times(user_id)
+        ]
+        return first.union(*others).order_by()
+
+    return {day for (day,) in compiled.rows(shape, build, user_id=user.pk, start=start)}

@@ -2,6 +2,7 @@
 what `.values().get()` gives: the right user's numbers, datetimes and durations converted."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import User
@@ -75,3 +76,101 @@ def test_a_value_the_query_does_not_use_as_a_parameter_is_refused(django_user_mo
 def test_a_missing_row_is_an_error_not_a_guess():
     with pytest.raises(ValueError, match="gave 0 rows"):
         one_row("test ice", ice_query, user=123456, since=NOON)
+
+
+# --- rows and instances ---------------------------------------------------------------------
+
+
+def test_rows_give_what_the_orm_gives_for_a_union_with_local_days(django_user_model):
+    from recovery.common.compiled import rows
+    from recovery.common.local_day import LocalDate
+
+    alice = django_user_model.objects.create_user("alice", password="x")
+    bob = django_user_model.objects.create_user("bob", password="x")
+    for hours in (1, 5, 30, 80):
+        ice(alice, NOON - dt.timedelta(hours=hours), 20)
+    ice(bob, NOON - dt.timedelta(hours=2), 10)
+    zone = ZoneInfo("America/Denver")
+
+    def days(user, since):
+        mine = IceSession.objects.filter(user=user, started_at__gte=since)
+        first = mine.annotate(day=LocalDate("started_at", tzinfo=zone)).values_list("day")
+        second = mine.annotate(day=LocalDate("ended_at", tzinfo=zone)).values_list("day")
+        return first.order_by().union(second.order_by()).order_by("day")
+
+    for user, since in [
+        (alice.pk, NOON - dt.timedelta(days=5)),
+        (alice.pk, NOON - dt.timedelta(hours=6)),
+        (bob.pk, NOON - dt.timedelta(days=1)),
+        (bob.pk, NOON),
+    ]:
+        expected = list(days(user, since))
+        assert rows(("test days", str(zone)), days, user=user, since=since) == expected
+    assert rows(("test days", str(zone)), days, user=alice.pk, since=NOON - dt.timedelta(days=5))
+    assert [day for (day,) in rows(("test days", str(zone)), days, user=bob.pk, since=NOON)] == []
+
+
+def test_instances_carry_fields_annotations_and_related_objects_without_more_queries(
+    django_user_model, django_assert_num_queries
+):
+    from django.db.models import Count
+
+    from recovery.common.compiled import instances
+    from recovery.models import Profile
+
+    alice = django_user_model.objects.create_user("alice", password="x", first_name="Al")
+    django_user_model.objects.create_user("bob", password="x")
+    Profile.objects.update_or_create(user=alice, defaults={"emergency_number": "999"})
+    ice(alice, NOON, 20)
+
+    def users(user_id, name):
+        return (
+            django_user_model.objects.filter(pk=user_id, username=name)
+            .select_related("profile")
+            .annotate(sessions=Count("ice_sessions"))
+        )
+
+    expected = list(users(alice.pk, "alice"))
+    with django_assert_num_queries(1):
+        (loaded,) = instances("test users", users, user_id=alice.pk, name="alice")
+        assert loaded.profile.emergency_number == "999"  # read with the user
+    assert loaded == expected[0]
+    assert loaded.pk == alice.pk
+    assert (loaded.username, loaded.first_name, loaded.sessions) == ("alice", "Al", 1)
+    assert loaded.profile.user is loaded
+    loaded.first_name = "Alice"
+    loaded.save()  # a loaded instance saves like any other
+    assert django_user_model.objects.get(pk=alice.pk).first_name == "Alice"
+    assert instances("test users", users, user_id=alice.pk, name="bob") == []
+
+
+def test_instances_refuse_what_they_would_not_load():
+    from recovery.common.compiled import instances
+    from recovery.models import Injury
+
+    with pytest.raises(ValueError, match="prefetch_related"):
+        instances(
+            "test prefetch",
+            lambda user: Injury.objects.filter(user=user).prefetch_related("muscles"),
+            user=1,
+        )
+    with pytest.raises(TypeError, match="ints, strings and datetimes"):
+        instances("test float", lambda user: Injury.objects.filter(user=user), user=1.5)
+
+
+def test_the_shapes_kept_per_connection_are_bounded(django_user_model, monkeypatch):
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    from recovery.common import compiled
+
+    monkeypatch.setattr(compiled, "SHAPES_PER_CONNECTION", 3)
+    alice = django_user_model.objects.create_user("alice", password="x")
+    for shape in range(5):
+        assert compiled.rows(
+            ("test bound", shape),
+            lambda user: User.objects.filter(pk=user).values_list("username"),
+            user=alice.pk,
+        ) == [("alice",)]
+    cache = compiled._compiled[connections[DEFAULT_DB_ALIAS]]
+    kept = [key for key in cache if key[0][0] == "test bound"]
+    assert [key[0][1] for key in kept] == [2, 3, 4]
