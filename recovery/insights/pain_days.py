@@ -11,7 +11,7 @@ import datetime as dt
 from django.db.models import Count, Max, Q, Sum
 
 from recovery.common.local_day import LocalDate
-from recovery.insights.charts import ROLLING_WINDOW, epoch_ms
+from recovery.insights.charts import ROLLING_WINDOW, epoch_ms, in_range, injury_rows
 from recovery.models import SymptomEntry
 
 
@@ -22,23 +22,28 @@ def daily_pain_series(injuries, zone, start=None, details=False, end=None):
     warning signs were seen. `end`, if given, is the first moment left out."""
     flags = {f"flag_{name}": name for name in SymptomEntry.RED_FLAGS} if details else {}
     extra = {"highest": Max("pain")} if details else {}
-    entries = SymptomEntry.objects.filter(injury__in=injuries)
-    if start is not None:
-        entries = entries.filter(recorded_at__gte=start)
-    if end is not None:
-        entries = entries.filter(recorded_at__lt=end)
-    rows = (
-        entries.annotate(day=LocalDate("recorded_at", tzinfo=zone))
-        .values("injury_id", "day")
-        .annotate(
-            total=Sum("pain"),
-            count=Count("pk"),
-            flagged=Count("pk", filter=SymptomEntry.warning_sign_q()),
-            **extra,
-            **{key: Count("pk", filter=Q(**{name: True})) for key, name in flags.items()},
+
+    def build(ids, start=None, end=None):
+        return (
+            in_range(SymptomEntry.objects.filter(injury__in=ids), "recorded_at", start, end)
+            .annotate(day=LocalDate("recorded_at", tzinfo=zone))
+            .values("injury_id", "day")
+            .annotate(
+                total=Sum("pain"),
+                count=Count("pk"),
+                flagged=Count("pk", filter=SymptomEntry.warning_sign_q()),
+                **extra,
+                **{key: Count("pk", filter=Q(**{name: True})) for key, name in flags.items()},
+            )
+            .order_by("injury_id", "day")
         )
-        .order_by("injury_id", "day")
-    )
+
+    name = "pain days, details" if details else "pain days"
+    columns = ["injury_id", "day", "total", "count", "flagged", *extra, *flags]
+    rows = [
+        dict(zip(columns, row, strict=True))
+        for row in injury_rows(name, zone, build, injuries, start, end)
+    ]
     keys = ["days", "pain", "flagged", "ice", "stretches"]
     if details:
         keys += ["totals", "highest", "entries", "red_flags"]

@@ -6,6 +6,7 @@ report still prints on a page or two; every warning sign and every note is still
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -56,6 +57,47 @@ def _notable():
     return ~Q(notes="") | SymptomEntry.warning_sign_q()
 
 
+@dataclass(frozen=True)
+class ReportEntry:
+    """A symptom entry as the report lists it, read as plain values (a month can hold a few
+    hundred entries), with its warning signs named once."""
+
+    injury_id: int
+    recorded_at: dt.datetime
+    pain: int
+    notes: str
+    flags: tuple[str, ...]  # the warning signs answered yes, as the questions read
+
+    FLAG_NAMES = tuple(SymptomEntry.RED_FLAGS)
+
+    @classmethod
+    def read(cls, entries):
+        rows = entries.values_list("injury_id", "recorded_at", "pain", "notes", *cls.FLAG_NAMES)
+        return [
+            cls(
+                injury_id,
+                recorded_at,
+                pain,
+                notes,
+                tuple(
+                    SymptomEntry.RED_FLAGS[name]
+                    for name, on in zip(cls.FLAG_NAMES, flags, strict=True)
+                    if on
+                ),
+            )
+            for injury_id, recorded_at, pain, notes, *flags in rows
+        ]
+
+    @property
+    def signs_then_notes(self):
+        """The table's last column: each warning sign as a sentence, then the notes."""
+        return "".join(f"{flag}. " for flag in self.flags) + self.notes
+
+    @property
+    def signs(self):
+        return "; ".join(self.flags)
+
+
 def build(user, profile, injuries, start_day, end_day, assessed=None):
     """Everything the report shows, for the given injuries (the user's own, annotated with
     `advice.with_triage_facts`) and days, in a fixed number of queries. `assessed` is the
@@ -75,9 +117,9 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
     )
     if period is not None:
         entries = entries.filter(_notable())
-    for entry in entries.order_by("recorded_at", "pk"):
+    for entry in ReportEntry.read(entries.order_by("recorded_at", "pk")):
         entries_by_injury[entry.injury_id].append(entry)
-        if entry.has_warning_sign:
+        if entry.flags:
             flagged.append((by_id[entry.injury_id], entry))
     for ack in Acknowledgement.objects.filter(
         injury__in=injury_ids, at__gte=start, at__lt=end
