@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.cache import cache
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -21,6 +22,7 @@ from django.utils.safestring import mark_safe
 
 from anatomy.models import ReferenceVersion
 from anatomy.reference import bump_version
+from recovery.common import compiled
 
 DAY = 24 * 60 * 60
 log = logging.getLogger(__name__)
@@ -54,9 +56,15 @@ def _store(key: str, page: dict[str, str]) -> None:
         log.exception("Writing the reference page cache failed")
 
 
+def _version_query() -> QuerySet[ReferenceVersion, tuple[int]]:
+    return ReferenceVersion.objects.filter(pk=1).values_list("number")
+
+
 def version() -> int:
-    """The reference data's version (one small query)."""
-    return ReferenceVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 1
+    """The reference data's version (one small query, its SQL compiled once: every reference
+    page asks)."""
+    found = compiled.rows("reference version", _version_query)
+    return found[0][0] if found else 1
 
 
 def reference_page(

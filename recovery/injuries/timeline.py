@@ -20,7 +20,8 @@ class CountedPaginator(Paginator):
 
 def timeline_page(injury, page_number):
     """(the page of entries, [(kind, time, item)] newest first), with kind one of "entry",
-    "ack" or "treatment". Uses the injury's `entry_count` annotation when it has one."""
+    "ack" or "treatment". Uses the injury's `entry_count` when it was given one (its kept
+    state's), else counts."""
     count = getattr(injury, "entry_count", None)
     paginator = (
         CountedPaginator(injury.entries.all(), PAGE_SIZE, count)

@@ -6,7 +6,7 @@ Every query is scoped to the signed-in user; another user's object is a 404.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -164,15 +164,17 @@ def _injury_context(request, injury, entry_form=None, ack_form=None):
 
 
 def _injury_with_relations(request, pk):
-    return get_object_or_404(
-        Injury.objects.select_related("region")
-        .prefetch_related(
+    injury = get_object_or_404(
+        Injury.objects.select_related("region", "state").prefetch_related(
             Prefetch("muscles", queryset=Muscle.objects.select_related("group", "compartment"))
-        )
-        .annotate(entry_count=Count("entries", distinct=True)),
+        ),
         pk=pk,
         user=request.user,
     )
+    kept = getattr(injury, "state", None)
+    if kept is not None:  # the number of entries is kept on write: no count over them here
+        injury.entry_count = kept.entry_count
+    return injury
 
 
 @login_required

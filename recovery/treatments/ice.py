@@ -2,16 +2,20 @@
 treatment record is one transaction, and every change of state is a conditional update, so
 two tabs (or two devices) acting at once produce one result and one record."""
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from recovery.common.days import start_of_today
-from recovery.models import IceSession, Injury, SymptomEntry, Treatment, muscle_names
+from recovery.models import IceSession, Injury, Treatment, muscle_names
 from recovery.treatments import ice_rules
+
+if TYPE_CHECKING:
+    from recovery.injuries.advice import InjuryAdvice
 
 
 class AlreadyRunning(Exception):
@@ -135,17 +139,12 @@ def last_finished(user: User) -> IceSession | None:
     )
 
 
-def injuries_with_numb_skin(user: User) -> set[int]:
-    """The user's active injuries whose latest entry has numbness or tingling: icing them asks
-    the user to confirm the caution about numb skin first (clinical rules, section 2)."""
-    latest_numb = Subquery(
-        SymptomEntry.objects.filter(injury=OuterRef("pk"))
-        .order_by("-recorded_at", "-pk")
-        .values("numbness")[:1]
-    )
-    return set(
-        Injury.objects.filter(user=user, status=Injury.Status.ACTIVE)
-        .annotate(latest_numb=latest_numb)
-        .filter(latest_numb=True)
-        .values_list("pk", flat=True)
-    )
+def numb_skin_ids(assessed: Iterable["InjuryAdvice"]) -> set[int]:
+    """The active injuries whose latest entry has numbness or tingling, from the assessed
+    injuries (`advice.assessed_for`: their kept facts, no query): icing them asks the user to
+    confirm the caution about numb skin first (clinical rules, section 2)."""
+    return {
+        item.injury.pk
+        for item in assessed
+        if item.injury.is_active and item.latest is not None and "numbness" in item.latest.flags
+    }

@@ -40,7 +40,7 @@ def _start_form(request, data=None, initial=None):
         initial=initial,
         user=request.user,
         last_ended_at=last.ended_at if last else None,
-        numb_injury_ids=ice.injuries_with_numb_skin(request.user),
+        numb_injury_ids=ice.numb_skin_ids(advice.assessed_for(request)),
     )
     return form, last
 

@@ -344,3 +344,23 @@ def test_no_next_ice_session_is_suggested_while_urgent_advice_stands(owner_clien
     session = finished_ice(injury)
     for url in (reverse("home"), reverse("ice"), session.get_absolute_url()):
         assert "suggested from" not in owner_client.get(url).content.decode()
+
+
+def test_only_the_latest_entry_of_an_active_injury_decides_the_numb_skin_tick(owner_client, owner):
+    better = make_injury(owner, hours_ago=6, pains=())
+    better.entries.create(recorded_at=NOW - dt.timedelta(hours=2), pain=5, numbness=True)
+    better.entries.create(recorded_at=NOW - dt.timedelta(hours=1), pain=3)
+    back_dated = make_injury(owner, hours_ago=6, pains=())
+    back_dated.entries.create(recorded_at=NOW - dt.timedelta(hours=1), pain=3)
+    back_dated.entries.create(recorded_at=NOW - dt.timedelta(hours=5), pain=6, numbness=True)
+    worse = make_injury(owner, hours_ago=6, pains=())
+    worse.entries.create(recorded_at=NOW - dt.timedelta(hours=2), pain=3)
+    worse.entries.create(recorded_at=NOW - dt.timedelta(hours=1), pain=5, numbness=True)
+    for injury, needs_tick in ((better, False), (back_dated, False), (worse, True)):
+        start = {"injury": injury.pk, "minutes": "20", "barrier": "on", "start_anyway": "on"}
+        response = owner_client.post(reverse("ice_start"), start)
+        assert response.status_code == (400 if needs_tick else 302), injury
+        if needs_tick:
+            assert "Read the caution about numb skin" in response.content.decode()
+        else:
+            owner_client.post(reverse("ice_stop", args=[injury.ice_sessions.get().pk]))
