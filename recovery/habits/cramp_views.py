@@ -18,7 +18,7 @@ from recovery.common.local_day import LocalDate, sql_depends_on
 from recovery.habits import hydration
 from recovery.habits.forms import CrampForm
 from recovery.injuries import advice
-from recovery.models import Cramp, StretchSession, get_profile, muscle_names
+from recovery.models import Cramp, StretchSession, get_profile
 from recovery.treatments.sessions import settle_sessions
 
 
@@ -40,6 +40,18 @@ def _stretches_per_day(user, zone, since):
     return dict(compiled.rows(shape, build, user_id=user.pk, start=start))
 
 
+def _recent_cramps(user_id):
+    """The 30 latest cramps with their muscle's name (one query)."""
+    return (
+        Cramp.objects.filter(user=user_id)
+        .select_related("muscle")
+        .only(
+            *(field.name for field in Cramp._meta.concrete_fields), "muscle__slug", "muscle__name"
+        )
+        .order_by("-started_at")[:30]
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def cramps(request):
@@ -52,11 +64,7 @@ def cramps(request):
         return redirect("cramps")
     profile = get_profile(request.user)
     settle_sessions(request.user)
-    recent = list(
-        Cramp.objects.filter(user=request.user)
-        .prefetch_related(muscle_names("muscle"))
-        .order_by("-started_at")[:30]
-    )
+    recent = compiled.instances("recent cramps", _recent_cramps, user_id=request.user.pk)
     since = timezone.localdate() - dt.timedelta(days=30)
     fluids = hydration.daily_totals(request.user, profile.zone, since)
     stretches = _stretches_per_day(request.user, profile.zone, since)

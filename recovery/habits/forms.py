@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from anatomy.models import Muscle, Stretch
-from recovery.common import units
+from recovery.common import compiled, units
 from recovery.forms import (
     DATETIME_HELP,
     PAIN_MESSAGE,
@@ -95,6 +95,15 @@ class QuickDrinkForm(forms.Form):
         }
 
 
+def _muscle_names():
+    return Muscle.objects.names().order_by("name")
+
+
+def muscle_names_in_order():
+    """Every muscle's id, slug and name, by name (its SQL compiled once)."""
+    return compiled.instances("muscle names", _muscle_names)
+
+
 class CrampForm(forms.ModelForm):
     WHEN_CHOICES = [("now", "Just now"), ("last_night", "Last night"), ("other", "Another time")]
     UNITS = [("seconds", "seconds"), ("minutes", "minutes")]
@@ -150,12 +159,14 @@ class CrampForm(forms.ModelForm):
         self.fields["started_at"].validators.append(not_in_future)
         self.fields["side"].choices = Cramp.Side.choices
         self.fields["side"].error_messages["required"] = "Choose left, right or both legs."
+        # The choices from one compiled query (the form is on the cramps page); the queryset
+        # still checks what comes back.
+        muscles = muscle_names_in_order()
         self.fields["muscle"].queryset = Muscle.objects.names().order_by("name")
-        self.fields["muscle"].empty_label = "Not sure"
+        self.fields["muscle"].choices = [("", "Not sure")] + [(m.pk, m.name) for m in muscles]
         if self.instance.pk is None:
-            self.initial.setdefault(
-                "muscle", Muscle.objects.names().filter(slug="gastrocnemius").first()
-            )
+            calf = [muscle for muscle in muscles if muscle.slug == "gastrocnemius"]
+            self.initial.setdefault("muscle", calf[0] if calf else None)
         else:
             self.initial.update(
                 when="other",
