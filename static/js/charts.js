@@ -75,7 +75,8 @@
           { label: daily ? "Days with stretches" : "Stretches", type: "scatter", data: marks(injury.stretches, 0.8), borderColor: GREY, backgroundColor: GREY, pointStyle: "rectRot", pointRadius: daily ? 4 : 6 },
         ],
       },
-      options: base({ scales: { x: timeAxis(zone), y: { min: 0, max: 10, title: { display: true, text: "Pain" } } } }),
+      // The points are already {x, y} in time order: Chart.js need not parse or sort them.
+      options: base({ parsing: false, normalized: true, scales: { x: timeAxis(zone), y: { min: 0, max: 10, title: { display: true, text: "Pain" } } } }),
     });
   }
 
@@ -156,7 +157,11 @@
           observer.unobserve(entry.target);
           var data = pending.get(entry.target);
           pending.delete(entry.target);
-          if (data && entry.target.isConnected) drawOne(entry.target, data);
+          // One task per chart: several coming into view together would otherwise be drawn
+          // in one long task that holds up the page.
+          if (data) setTimeout(function () {
+            if (entry.target.isConnected) drawOne(entry.target, data);
+          }, 0);
         });
       }, { rootMargin: "200px 0px" })
     : null;
