@@ -64,7 +64,7 @@ def version() -> int:
     """The reference data's version (one small query, its SQL compiled once: every reference
     page asks)."""
     found = compiled.rows("reference version", _version_query)
-    return found[0][0] if found else 1
+    return (found[0][0] if found else None) or 1
 
 
 def reference_page(

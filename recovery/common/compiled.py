@@ -18,7 +18,6 @@ is refused, since the compiled SQL would keep the marker).
 """
 
 import datetime as dt
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -49,7 +48,17 @@ class Compiled:
     plan: dict = field(default_factory=dict)  # how `instances` builds objects, made on first use
 
 
-_compiled: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # connection -> LRU of shapes
+CACHE_ATTRIBUTE = "_compiled_shapes"  # on each connection: its LRU of compiled shapes
+
+
+def shapes_of(connection: BaseDatabaseWrapper) -> OrderedDict:
+    """The connection's compiled shapes, kept on the connection itself: they live and go with
+    it (its converters are bound to it), and each thread has its own connection."""
+    cache = getattr(connection, CACHE_ATTRIBUTE, None)
+    if cache is None:
+        cache = OrderedDict()
+        setattr(connection, CACHE_ATTRIBUTE, cache)
+    return cache
 
 
 def marker(value: Any, index: int) -> Any:
@@ -104,7 +113,7 @@ def _run(shape: Hashable, build: Callable[..., QuerySet], values: dict) -> tuple
     """The compiled query for the shape (compiled now if new) and its rows, converted."""
     connection = connections[DEFAULT_DB_ALIAS]  # this thread's: its converters are bound to it
     names = sorted(values)
-    cache = _compiled.setdefault(connection, OrderedDict())
+    cache = shapes_of(connection)
     key = (shape, tuple(names))
     compiled: Compiled | None = cache.get(key)
     if compiled is None:

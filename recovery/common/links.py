@@ -11,6 +11,8 @@ negative number) goes through `reverse()` itself.
 
 from functools import lru_cache
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 MARKER = 987_654_321  # the markers are MARKER, MARKER + 1, ...: digits no route has of its own
@@ -42,3 +44,10 @@ def _pattern(viewname, count, current_app, urlconf, prefix):
     if [url.index(marker) for marker in markers] != sorted(url.index(m) for m in markers):
         return None
     return pattern
+
+
+@receiver(setting_changed)
+def _forget_patterns(*, setting, **kwargs):
+    """A test that swaps the URL configuration gets its routes, as Django's own caches do."""
+    if setting in ("ROOT_URLCONF", "FORCE_SCRIPT_NAME"):
+        _pattern.cache_clear()

@@ -172,8 +172,8 @@ def _injury_with_relations(request, pk):
         user=request.user,
     )
     kept = getattr(injury, "state", None)
-    if kept is not None:  # the number of entries is kept on write: no count over them here
-        injury.entry_count = kept.entry_count
+    # The number of entries is kept on write; counted only for an injury without its state.
+    injury.entry_count = kept.entry_count if kept is not None else injury.entries.count()
     return injury
 
 

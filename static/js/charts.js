@@ -155,11 +155,13 @@
         entries.forEach(function (entry) {
           if (!entry.isIntersecting) return;
           observer.unobserve(entry.target);
-          var data = pending.get(entry.target);
-          pending.delete(entry.target);
           // One task per chart: several coming into view together would otherwise be drawn
-          // in one long task that holds up the page.
-          if (data) setTimeout(function () {
+          // in one long task that holds up the page. It stays pending until drawn, so that
+          // printing in between still draws it.
+          setTimeout(function () {
+            var data = pending.get(entry.target);
+            if (!data) return;  // drawn for printing meanwhile, or taken away by a swap
+            pending.delete(entry.target);
             if (entry.target.isConnected) drawOne(entry.target, data);
           }, 0);
         });

@@ -171,6 +171,37 @@ def test_the_shapes_kept_per_connection_are_bounded(django_user_model, monkeypat
             lambda user: User.objects.filter(pk=user).values_list("username"),
             user=alice.pk,
         ) == [("alice",)]
-    cache = compiled._compiled[connections[DEFAULT_DB_ALIAS]]
+    cache = compiled.shapes_of(connections[DEFAULT_DB_ALIAS])
     kept = [key for key in cache if key[0][0] == "test bound"]
     assert [key[0][1] for key in kept] == [2, 3, 4]
+
+
+def test_a_threads_compiled_shapes_go_with_its_connection():
+    """Compiled shapes live on the connection: a thread's connection (runserver serves each
+    request in a thread of its own) is not kept alive by them once the thread is done."""
+    import gc
+    import threading
+    import weakref
+
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    from recovery.common import compiled
+
+    kept = []
+
+    def request_in_a_thread():
+        connection = connections[DEFAULT_DB_ALIAS]
+        compiled.rows(
+            "test thread", lambda user: User.objects.filter(pk=user).values_list("pk"), user=1
+        )
+        assert compiled.shapes_of(connection)
+        kept.append(weakref.ref(connection))
+        connection.close()
+
+    thread = threading.Thread(target=request_in_a_thread)
+    thread.start()
+    thread.join()
+    del thread
+    gc.collect()
+    assert kept
+    assert kept[0]() is None

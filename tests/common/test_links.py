@@ -85,3 +85,13 @@ def test_the_url_tag_still_fails_loudly():
         render("{% url 'no_such_route' %}")
     with pytest.raises(TemplateSyntaxError):
         render("{% url %}")
+
+
+def test_a_swapped_url_configuration_is_followed_as_reverse_follows_it():
+    from django.test import override_settings
+
+    assert reverse_fast("cramp_edit", [4]) == "/cramps/4/edit/"
+    with override_settings(ROOT_URLCONF="tests.common.other_urls"):
+        assert reverse_fast("cramp_edit", [4]) == reverse("cramp_edit", args=[4])
+        assert reverse_fast("cramp_edit", [4]) == "/elsewhere/cramps/4/change/"
+    assert reverse_fast("cramp_edit", [4]) == "/cramps/4/edit/"

@@ -133,6 +133,25 @@ def test_the_pages_writes_keep_the_state(client, django_user_model):
 
 
 @pytestmark_db
+def test_an_injury_without_its_state_row_still_takes_an_entry_in_place(client, django_user_model):
+    """The injury page counts its timeline from the kept state; an injury written around the
+    models' saves (no state row) is counted from its entries instead of failing."""
+    user = django_user_model.objects.create_user("stateless", password="x")
+    Profile.objects.create(user=user, time_zone="UTC")
+    client.force_login(user)
+    injury = Injury.objects.create(user=user, side="left", onset_at=NOW - dt.timedelta(days=2))
+    InjuryState.objects.filter(pk=injury.pk).delete()
+    response = client.post(
+        reverse("entry_new", args=[injury.pk]),
+        {"pain": "4", "recorded_at": "2026-11-24T09:00"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert "Pain 4/10" in response.content.decode()
+    assert_state_is_exact(injury.pk)
+
+
+@pytestmark_db
 def test_an_import_leaves_every_injury_state_exact(django_user_model):
     source = django_user_model.objects.create_user("source")
     Profile.objects.create(user=source, time_zone="UTC")
