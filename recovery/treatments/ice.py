@@ -4,12 +4,14 @@ two tabs (or two devices) acting at once produce one result and one record."""
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet, prefetch_related_objects
 from django.utils import timezone
 
+from recovery.common import compiled
 from recovery.common.days import start_of_today
 from recovery.models import IceSession, Injury, Treatment, muscle_names
 from recovery.treatments import ice_rules
@@ -111,32 +113,45 @@ def cancel(session: IceSession) -> bool:
     return bool(updated)
 
 
-def today(user: User, now: datetime | None = None) -> tuple[list[IceSession], int]:
-    """Today's finished sessions (in the user's zone) and their total minutes."""
-    now = now or timezone.now()
-    start_of_day = start_of_today(now=now)
-    sessions = list(
+def _finished_since(user_id: int, start: datetime) -> QuerySet[IceSession]:
+    return (
         IceSession.objects.filter(
-            user=user,
+            user=user_id,
             status__in=[IceSession.Status.COMPLETED, IceSession.Status.STOPPED],
-            started_at__gte=start_of_day,
+            started_at__gte=start,
         )
         .select_related("injury__region")
-        .prefetch_related(muscle_names("injury__muscles"))
         .order_by("started_at")
     )
+
+
+def today(user: User, now: datetime | None = None) -> tuple[list[IceSession], int]:
+    """Today's finished sessions (in the user's zone) and their total minutes (the sessions'
+    SQL compiled once, then their injuries' muscle names in one query)."""
+    now = now or timezone.now()
+    sessions = cast(
+        list[IceSession],
+        compiled.instances(
+            "ice today", _finished_since, user_id=user.pk, start=start_of_today(now=now)
+        ),
+    )
+    prefetch_related_objects(sessions, muscle_names("injury__muscles"))
     return sessions, sum(session.minutes for session in sessions)
 
 
-def last_finished(user: User) -> IceSession | None:
+def _last_finished(user_id: int) -> QuerySet[IceSession]:
     return (
         IceSession.objects.filter(
-            user=user, status__in=[IceSession.Status.COMPLETED, IceSession.Status.STOPPED]
+            user=user_id, status__in=[IceSession.Status.COMPLETED, IceSession.Status.STOPPED]
         )
         .select_related("injury")
-        .order_by("-ended_at")
-        .first()
+        .order_by("-ended_at")[:1]
     )
+
+
+def last_finished(user: User) -> IceSession | None:
+    found = compiled.instances("last finished ice", _last_finished, user_id=user.pk)
+    return cast(IceSession, found[0]) if found else None
 
 
 def numb_skin_ids(assessed: Iterable["InjuryAdvice"]) -> set[int]:
