@@ -7,7 +7,8 @@ connection and shape with marker values in place of those that change, find wher
 marker lands among the compiled parameters, and from then on run the same SQL with the real
 values. Rows go through the ORM's own converters, so they read exactly as the ORM gives them:
 
-- `one_row`: the single row of a `.values()` query, as a dict (`.values().get()`);
+- `dicts`: the rows of a `.values()` query, as dicts (`list(...)`), and `one_row` its single
+  row (`.values().get()`);
 - `rows`: the rows of a `.values_list()` query, as tuples (`list(...)`);
 - `instances`: the model instances of a query, with its `select_related` objects and
   annotations (`list(queryset)`; no `prefetch_related`, no `only` on related models needed).
@@ -133,12 +134,18 @@ def _run(shape: Hashable, build: Callable[..., QuerySet], values: dict) -> tuple
     return compiled, result
 
 
+def dicts(shape: Hashable, build: Callable[..., QuerySet], **values: Any) -> list[dict[str, Any]]:
+    """The rows of `build(**values)` (a `.values()` query), as dicts."""
+    compiled, result = _run(shape, build, values)
+    return [dict(zip(compiled.columns, row, strict=True)) for row in result]
+
+
 def one_row(shape: Hashable, build: Callable[..., QuerySet], **values: Any) -> dict[str, Any]:
     """The single row of `build(**values)` (a `.values()` query), as a dict."""
-    compiled, result = _run(shape, build, values)
-    if len(result) != 1:
-        raise ValueError(f"one_row: the query gave {len(result)} rows")
-    return dict(zip(compiled.columns, result[0], strict=True))
+    found = dicts(shape, build, **values)
+    if len(found) != 1:
+        raise ValueError(f"one_row: the query gave {len(found)} rows")
+    return found[0]
 
 
 def rows(shape: Hashable, build: Callable[..., QuerySet], **values: Any) -> list[tuple]:

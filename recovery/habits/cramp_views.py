@@ -18,7 +18,7 @@ from recovery.common.local_day import LocalDate, sql_depends_on
 from recovery.habits import hydration
 from recovery.habits.forms import CrampForm
 from recovery.injuries import advice
-from recovery.models import Cramp, StretchSession, get_profile
+from recovery.models import Cramp, StretchSession, get_profile, with_name_of
 from recovery.treatments.sessions import settle_sessions
 
 
@@ -42,14 +42,7 @@ def _stretches_per_day(user, zone, since):
 
 def _recent_cramps(user_id):
     """The 30 latest cramps with their muscle's name (one query)."""
-    return (
-        Cramp.objects.filter(user=user_id)
-        .select_related("muscle")
-        .only(
-            *(field.name for field in Cramp._meta.concrete_fields), "muscle__slug", "muscle__name"
-        )
-        .order_by("-started_at")[:30]
-    )
+    return with_name_of(Cramp.objects.filter(user=user_id), "muscle").order_by("-started_at")[:30]
 
 
 @login_required

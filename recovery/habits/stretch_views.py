@@ -12,7 +12,7 @@ from recovery.common import compiled
 from recovery.common.deletion import confirm_delete
 from recovery.habits import stretch_rules, stretch_timer
 from recovery.habits.forms import StretchLogForm, StretchPainForm, StretchStartForm
-from recovery.models import StretchSession, SymptomEntry
+from recovery.models import StretchSession, SymptomEntry, with_name_of
 from recovery.treatments.sessions import settle_sessions
 
 SESSION_PAGE = "recovery/habits/stretch_session.html"
@@ -51,13 +51,10 @@ def _ease_off_message(request, session):
 
 def _recent_stretches(user_id):
     """The 30 latest finished stretches with their stretch's name (one query)."""
-    fields = (field.name for field in StretchSession._meta.concrete_fields)
-    return (
-        StretchSession.objects.filter(user=user_id)
-        .exclude(status=StretchSession.Status.RUNNING)
-        .select_related("stretch")
-        .only(*fields, "stretch__name")[:30]
+    finished = StretchSession.objects.filter(user=user_id).exclude(
+        status=StretchSession.Status.RUNNING
     )
+    return with_name_of(finished, "stretch")[:30]
 
 
 def _stretches_page(request, start_form, status=200):

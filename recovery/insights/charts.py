@@ -84,9 +84,10 @@ def user_rows(name, zone, build, user, start=None, end=None):
     return compiled.rows(shape, build, user_id=user.pk, **_bounds(start, end))
 
 
-def injury_rows(name, zone, build, injuries, start=None, end=None):
+def injury_rows(name, zone, build, injuries, start=None, end=None, *, run=compiled.rows):
     """The rows of `build(ids, start=None, end=None)` for the injuries, compiled once per
-    name, number of injuries, zone and day."""
+    name, number of injuries, zone and day (`run`: `compiled.rows` gives tuples,
+    `compiled.dicts` dicts)."""
     ids = [injury.pk for injury in injuries]
     if not ids:
         return []
@@ -96,9 +97,7 @@ def injury_rows(name, zone, build, injuries, start=None, end=None):
         return build([values[key] for key in keys], values.get("start"), values.get("end"))
 
     shape = (name, len(ids), *(sql_depends_on(zone) if zone is not None else ()))
-    return compiled.rows(
-        shape, build_for, **dict(zip(keys, ids, strict=True)), **_bounds(start, end)
-    )
+    return run(shape, build_for, **dict(zip(keys, ids, strict=True)), **_bounds(start, end))
 
 
 def pain_series(injuries, start=None):

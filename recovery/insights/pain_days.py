@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db.models import Count, Max, Q, Sum
 
+from recovery.common import compiled
 from recovery.common.local_day import LocalDate
 from recovery.insights.charts import ROLLING_WINDOW, epoch_ms, in_range, injury_rows
 from recovery.models import SymptomEntry
@@ -39,11 +40,7 @@ def daily_pain_series(injuries, zone, start=None, details=False, end=None):
         )
 
     name = "pain days, details" if details else "pain days"
-    columns = ["injury_id", "day", "total", "count", "flagged", *extra, *flags]
-    rows = [
-        dict(zip(columns, row, strict=True))
-        for row in injury_rows(name, zone, build, injuries, start, end)
-    ]
+    rows = injury_rows(name, zone, build, injuries, start, end, run=compiled.dicts)
     keys = ["days", "pain", "flagged", "ice", "stretches"]
     if details:
         keys += ["totals", "highest", "entries", "red_flags"]

@@ -7,6 +7,7 @@ from recovery.models.injuries import (
     InjuryState,
     SymptomEntry,
     muscle_names,
+    with_name_of,
 )
 from recovery.models.kept import refresh_states_at_the_end
 from recovery.models.profile import (
@@ -27,6 +28,7 @@ USER_LOGS = (Injury, Treatment, IceSession, FluidEntry, Cramp, StretchSession)
 __all__ = [
     "USER_LOGS",
     "muscle_names",
+    "with_name_of",
     "DEFAULT_FLUID_GOAL_ML",
     "FLUID_MAX_ML",
     "FLUID_MIN_ML",

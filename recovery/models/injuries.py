@@ -17,6 +17,14 @@ def muscle_names(lookup="muscles"):
     return Prefetch(lookup, queryset=Muscle.objects.names())
 
 
+def with_name_of(queryset, relation):
+    """The rows with their `relation` (a cramp's muscle, a stretch session's stretch) in the
+    same query, loading only what a label or a link needs of it (id, slug, name), not its
+    reference texts."""
+    own = (field.name for field in queryset.model._meta.concrete_fields)
+    return queryset.select_related(relation).only(*own, f"{relation}__slug", f"{relation}__name")
+
+
 NOTES_MAX_LENGTH = 5000
 
 
