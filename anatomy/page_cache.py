@@ -67,6 +67,24 @@ def version() -> int:
     return (found[0][0] if found else None) or 1
 
 
+_kept: dict[str, tuple[int, Any]] = {}  # name: (version, value), in this process
+
+
+def per_version(name: str, build: Callable[[], Any]) -> Any:
+    """`build()`, kept in this process until the reference data's version changes: for what
+    is worked out from the reference data and cannot go through a shared cache (model objects)."""
+    number = version()
+    kept = _kept.get(name)
+    if kept is None or kept[0] != number:
+        kept = _kept[name] = (number, build())
+    return kept[1]
+
+
+def forget_kept() -> None:
+    """Drop what `per_version` kept (tests: the database rolls back, the version with it)."""
+    _kept.clear()
+
+
 def reference_page(
     request: HttpRequest,
     template: str,

@@ -14,7 +14,7 @@ from anatomy.models import (
     Region,
     Stretch,
 )
-from anatomy.page_cache import reference_page
+from anatomy.page_cache import per_version, reference_page
 
 
 def _muscles():
@@ -147,7 +147,11 @@ def glossary_page(request):
 @require_safe
 def search_page(request):
     query = request.GET.get("q", "")[:200]
-    results = search.search_muscles(query, _muscles()) if query.strip() else []
+    results = []
+    if query.strip():
+        # The muscles' texts are prepared once per version of the reference data.
+        muscles = per_version("search", lambda: search.index(_muscles()))
+        results = search.search_index(query, muscles)
     template = "anatomy/search.html#results" if request.htmx else "anatomy/search.html"
     return render(
         request,

@@ -55,10 +55,14 @@ HOW_TO_GET_A_BROWSER = (
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: the cached reference pages of one test's data
-    must not answer another's (the database rolls back; the cache does not)."""
+    must not answer another's (the database rolls back; the cache does not), nor what a
+    process keeps per version of the reference data."""
     from django.core.cache import cache
 
+    from anatomy.page_cache import forget_kept
+
     cache.clear()
+    forget_kept()
 
 
 @pytest.fixture(autouse=True)

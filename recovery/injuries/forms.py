@@ -6,6 +6,7 @@ from django.utils import timezone
 from anatomy.models import Muscle, Region
 from recovery.forms import (
     DATETIME_HELP,
+    CheckboxInput,
     LocalDateTimeInput,
     not_in_future,
     notes_field,
@@ -158,6 +159,7 @@ class InjuryStatusForm(forms.Form):
 
 
 class EntryForm(forms.ModelForm):
+    template_name = "recovery/forms/entry.html"  # Jinja2, as {{ form }}; errors summed up apart
     pain = pain_field()
     notes = notes_field()
 
@@ -174,7 +176,13 @@ class EntryForm(forms.ModelForm):
         ]
         labels = {**SymptomEntry.SYMPTOMS, **SymptomEntry.RED_FLAGS, "recorded_at": "When"}
         help_texts = {"recorded_at": DATETIME_HELP}
-        widgets = {"recorded_at": LocalDateTimeInput, "character": forms.RadioSelect}
+        widgets = {
+            "recorded_at": LocalDateTimeInput,
+            "character": forms.RadioSelect,
+            **dict.fromkeys(
+                ["resting", *SymptomEntry.SYMPTOMS, *SymptomEntry.RED_FLAGS], CheckboxInput
+            ),
+        }
 
     def __init__(self, *args, injury, **kwargs):
         self.injury = injury

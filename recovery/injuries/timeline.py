@@ -3,6 +3,9 @@ and treatments that fall among them."""
 
 from django.core.paginator import Paginator
 
+from recovery.common import compiled
+from recovery.models import Acknowledgement, SymptomEntry, Treatment
+
 PAGE_SIZE = 20
 
 
@@ -21,7 +24,7 @@ class CountedPaginator(Paginator):
 def timeline_page(injury, page_number):
     """(the page of entries, [(kind, time, item)] newest first), with kind one of "entry",
     "ack" or "treatment". Uses the injury's `entry_count` when it was given one (its kept
-    state's), else counts."""
+    state's), else counts. Each query's SQL is compiled once (a page's offset is part of it)."""
     count = getattr(injury, "entry_count", None)
     paginator = (
         CountedPaginator(injury.entries.all(), PAGE_SIZE, count)
@@ -29,17 +32,47 @@ def timeline_page(injury, page_number):
         else Paginator(injury.entries.all(), PAGE_SIZE)
     )
     page = paginator.get_page(page_number)
-    entries = list(page.object_list)
-    acks = injury.acknowledgements.all()
-    treatments = injury.treatments.all()
+    offset = (page.number - 1) * PAGE_SIZE
+    entries = compiled.instances(
+        ("timeline entries", offset), _entries(offset), injury_id=injury.pk
+    )
+    page.object_list = entries
+    # Acknowledgements and treatments between this page's oldest entry and the next page's.
+    bounds = {}
     if entries and page.has_next():
-        acks = acks.filter(at__gte=entries[-1].recorded_at)
-        treatments = treatments.filter(at__gte=entries[-1].recorded_at)
+        bounds["since"] = entries[-1].recorded_at
     if entries and page.has_previous():
-        acks = acks.filter(at__lt=entries[0].recorded_at)
-        treatments = treatments.filter(at__lt=entries[0].recorded_at)
+        bounds["before"] = entries[0].recorded_at
+    shape = tuple(sorted(bounds))
+    acks = compiled.instances(("timeline acks", shape), _acks, injury_id=injury.pk, **bounds)
+    treatments = compiled.instances(
+        ("timeline treatments", shape), _treatments, injury_id=injury.pk, **bounds
+    )
     items = [("entry", entry.recorded_at, entry) for entry in entries]
     items += [("ack", ack.at, ack) for ack in acks]
     items += [("treatment", treatment.at, treatment) for treatment in treatments]
     items.sort(key=lambda item: item[1], reverse=True)
     return page, items
+
+
+def _entries(offset):
+    def build(injury_id):
+        return SymptomEntry.objects.filter(injury_id=injury_id)[offset : offset + PAGE_SIZE]
+
+    return build
+
+
+def _in_range(queryset, since=None, before=None):
+    if since is not None:
+        queryset = queryset.filter(at__gte=since)
+    if before is not None:
+        queryset = queryset.filter(at__lt=before)
+    return queryset
+
+
+def _acks(injury_id, **bounds):
+    return _in_range(Acknowledgement.objects.filter(injury_id=injury_id), **bounds)
+
+
+def _treatments(injury_id, **bounds):
+    return _in_range(Treatment.objects.filter(injury_id=injury_id), **bounds)
