@@ -11,7 +11,8 @@ values. Rows go through the ORM's own converters, so they read exactly as the OR
   row (`.values().get()`);
 - `rows`: the rows of a `.values_list()` query, as tuples (`list(...)`);
 - `instances`: the model instances of a query, with its `select_related` objects and
-  annotations (`list(queryset)`; no `prefetch_related`, no `only` on related models needed).
+  annotations (`list(queryset)`; no `prefetch_related`, no `only` on related models needed);
+  `prefetched` hands such a list to an object as its prefetched relation.
 
 `shape` names everything about the query that is not in the values; values are ints, strings
 and datetimes, each used as a query parameter (a value the SQL does not take as a parameter
@@ -32,6 +33,7 @@ from django.db.models.query import get_related_populators
 from django.db.models.sql.compiler import SQLCompiler
 
 # Values no real row holds, so that each can be told apart among the compiled parameters.
+LARGEST_ID = 2**63 - 1  # a larger id from a URL matches no row: check before running a query
 MARKER_INT = -1_987_654_321  # within a 32-bit integer column, or the ORM refuses it
 MARKER_TIME = dt.datetime(1901, 2, 3, 4, 5, tzinfo=dt.UTC)
 MARKER_TEXT = "compiled-marker-{}-k4x7"
@@ -191,3 +193,15 @@ def _instance_plan(compiled: Compiled) -> dict:
         annotations=dict(compiler.annotation_col_map or {}),
     )
     return compiled.plan
+
+
+def prefetched(instance: Model, relation: str, objects: list[Model]) -> None:
+    """Keep `objects` as `instance.<relation>.all()`, as `prefetch_related` keeps what it
+    fetched (the related manager's queryset with its results filled in), so that the relation
+    is read without a query of its own."""
+    queryset: Any = getattr(instance, relation).all()
+    queryset._result_cache = list(objects)
+    queryset._prefetch_done = True
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}  # type: ignore[attr-defined]
+    instance._prefetched_objects_cache[relation] = queryset  # type: ignore[attr-defined]

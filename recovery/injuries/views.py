@@ -6,7 +6,7 @@ Every query is scoped to the signed-in user; another user's object is a 404.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -14,6 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from anatomy import leg_map
 from anatomy.models import Muscle
+from recovery.common import compiled
 from recovery.common.deletion import confirm_delete
 from recovery.injuries import advice, guide, triage
 from recovery.injuries.forms import (
@@ -164,17 +165,33 @@ def _injury_context(request, injury, entry_form=None, ack_form=None):
 
 
 def _injury_with_relations(request, pk):
-    injury = get_object_or_404(
-        Injury.objects.select_related("region", "state").prefetch_related(
-            Prefetch("muscles", queryset=Muscle.objects.select_related("group", "compartment"))
-        ),
-        pk=pk,
-        user=request.user,
+    """The user's injury with its region, kept state and muscles (their groups: the typical
+    recovery), from SQL compiled once; another user's is a 404."""
+    if pk > compiled.LARGEST_ID:
+        raise Http404("No such injury.")
+    found = compiled.instances("injury page", _injury_row, pk=pk, user_id=request.user.pk)
+    if not found:
+        raise Http404("No such injury.")
+    injury = found[0]
+    compiled.prefetched(
+        injury, "muscles", compiled.instances("injury muscles", _muscles_of, injury_id=pk)
     )
     kept = getattr(injury, "state", None)
     # The number of entries is kept on write; counted only for an injury without its state.
     injury.entry_count = kept.entry_count if kept is not None else injury.entries.count()
     return injury
+
+
+def _injury_row(pk, user_id):
+    return Injury.objects.select_related("region", "state").filter(pk=pk, user=user_id)
+
+
+def _muscles_of(injury_id):
+    return (
+        Muscle.objects.filter(injuries=injury_id)
+        .select_related("group")
+        .only("slug", "name", "group__slug", "group__name")
+    )
 
 
 @login_required

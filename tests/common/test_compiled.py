@@ -205,3 +205,25 @@ def test_a_threads_compiled_shapes_go_with_its_connection():
     gc.collect()
     assert kept
     assert kept[0]() is None
+
+
+def test_a_prefetched_relation_reads_as_prefetch_related_gives_it(
+    owner, django_assert_num_queries
+):
+    from anatomy.models import Muscle
+    from recovery.common.compiled import instances, prefetched
+    from recovery.models import Injury
+
+    injury = Injury.objects.create(user=owner, onset_at=NOON, kind="strain", side="left")
+    injury.muscles.set(Muscle.objects.filter(slug__in=["soleus", "adductor-longus", "sartorius"]))
+    expected = list(Injury.objects.prefetch_related("muscles").get(pk=injury.pk).muscles.all())
+
+    def muscles_of(injury_id):
+        return Muscle.objects.filter(injuries=injury_id).only("slug", "name")
+
+    loaded = Injury.objects.get(pk=injury.pk)
+    prefetched(loaded, "muscles", instances("test muscles", muscles_of, injury_id=injury.pk))
+    with django_assert_num_queries(0):
+        assert list(loaded.muscles.all()) == expected  # the same muscles, in the same order
+        assert [muscle.name for muscle in loaded.muscles.all()] == [m.name for m in expected]
+        assert loaded.where() == ", ".join(muscle.name for muscle in expected)

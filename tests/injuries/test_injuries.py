@@ -485,3 +485,8 @@ def test_a_date_before_1900_is_refused_with_a_message(owner_client, owner):
     response = owner_client.post(reverse("injury_new"), {**FULL, "onset_at": "0001-01-01T00:00"})
     assert "Enter a date from 1900 onwards." in response.content.decode()
     assert not Injury.objects.filter(user=owner).exists()
+
+
+def test_an_injury_id_beyond_any_row_is_not_found_rather_than_an_error(owner_client):
+    for pk in [2**63 - 1, 2**63, 10**30]:
+        assert owner_client.get(f"/injuries/{pk}/").status_code == 404
