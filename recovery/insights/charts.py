@@ -103,25 +103,22 @@ def injury_rows(name, zone, build, injuries, start=None, end=None, *, run=compil
 def pain_series(injuries, start=None):
     """{injury id: series} with each entry as a point, the 7-day rolling average and the
     red flags, for several injuries in one query (plus one for ice and stretches)."""
-    flag_names = list(SymptomEntry.RED_FLAGS)
 
     def build(ids, start=None, end=None):
         return (
             in_range(SymptomEntry.objects.filter(injury__in=ids), "recorded_at", start)
             .order_by("injury_id", "recorded_at", "pk")
-            .values_list("injury_id", "recorded_at", "pain", *flag_names)
+            .values_list("injury_id", "recorded_at", "pain", SymptomEntry.warning_signs_named())
         )
 
     series = {injury.pk: _empty_series() for injury in injuries}
-    for injury_id, recorded_at, pain, *flags in injury_rows(
+    for injury_id, recorded_at, pain, flags in injury_rows(
         "pain entries", None, build, injuries, start
     ):
         item = series[injury_id]
         item["times"].append(epoch_ms(recorded_at))
         item["pain"].append(pain)
-        item["red_flags"].append(
-            [SymptomEntry.RED_FLAGS[name] for name, on in zip(flag_names, flags, strict=True) if on]
-        )
+        item["red_flags"].append(SymptomEntry.questions_of(flags))
         item["_points"].append((recorded_at, pain))
     add_markers(series, injuries, start)
     for item in series.values():

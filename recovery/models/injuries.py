@@ -5,6 +5,7 @@ date on every write (InjuryState). The advice itself lives in recovery.injuries.
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Prefetch
+from django.db.models.functions import Concat
 from django.urls import reverse
 
 from anatomy.models import Muscle
@@ -234,6 +235,32 @@ class SymptomEntry(KeepsFactsUpToDate):
         for name in cls.RED_FLAGS:
             condition |= models.Q(**{name: True})
         return condition
+
+    @classmethod
+    def warning_signs_named(cls):
+        """An expression: the names of the warning signs answered yes, each followed by a
+        space. One text column in place of one per sign, for lists that read many entries
+        (each column read costs a conversion per row); `questions_of` reads it."""
+        parts = [
+            models.Case(
+                models.When(**{name: True}, then=models.Value(f"{name} ")),
+                default=models.Value(""),
+            )
+            for name in cls.RED_FLAGS
+        ]
+        # Joined two by two: a chain of 16 is nested too deep for SQLite's parser.
+        while len(parts) > 1:
+            pairs = [parts[index : index + 2] for index in range(0, len(parts), 2)]
+            parts = [
+                Concat(*pair, output_field=models.CharField()) if len(pair) == 2 else pair[0]
+                for pair in pairs
+            ]
+        return parts[0]
+
+    @classmethod
+    def questions_of(cls, named):
+        """The warning-sign questions named in a `warning_signs_named` text, in form order."""
+        return [cls.RED_FLAGS[name] for name in named.split()]
 
     def symptoms(self):
         return [text for name, text in self.SYMPTOMS.items() if getattr(self, name)]
