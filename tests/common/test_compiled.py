@@ -207,9 +207,7 @@ def test_a_threads_compiled_shapes_go_with_its_connection():
     assert kept[0]() is None
 
 
-def test_a_prefetched_relation_reads_as_prefetch_related_gives_it(
-    owner, django_assert_num_queries
-):
+def test_a_prefetched_relation_reads_as_prefetch_related_gives_it(owner, django_assert_num_queries):
     from anatomy.models import Muscle
     from recovery.common.compiled import instances, prefetched
     from recovery.models import Injury

@@ -168,6 +168,23 @@ def test_the_pain_series_marks_warning_signs_ice_and_stretches(owner):
     assert series["ice"] == [charts.epoch_ms(NOW - DAY)]
 
 
+def test_the_pain_series_names_every_warning_sign_of_an_entry_in_the_forms_order(owner):
+    injury = Injury.objects.create(user=owner, side="left", onset_at=NOW - 3 * DAY)
+    every = injury.entries.create(
+        recorded_at=NOW - DAY, pain=8, **dict.fromkeys(SymptomEntry.RED_FLAGS, True)
+    )
+    some = injury.entries.create(
+        recorded_at=NOW - DAY / 2, pain=7, stroke_signs=True, cold_limb=True
+    )
+    series = charts.pain_series([injury])[injury.pk]
+    assert series["red_flags"] == [
+        [text for _, text in every.red_flags()],
+        [SymptomEntry.RED_FLAGS["cold_limb"], SymptomEntry.RED_FLAGS["stroke_signs"]],
+    ]
+    assert len(series["red_flags"][0]) == len(SymptomEntry.RED_FLAGS) == 16
+    assert some.red_flags()[0][0] == "cold_limb"
+
+
 def test_a_long_range_has_a_point_per_local_day_with_its_warning_signs_and_markers(owner):
     injury = Injury.objects.create(user=owner, side="left", onset_at=NOW - 5 * DAY)
     tokyo = ZoneInfo("Asia/Tokyo")
