@@ -25,7 +25,7 @@ from recovery.injuries.forms import (
     MilestonesForm,
 )
 from recovery.injuries.timeline import timeline_page
-from recovery.models import Acknowledgement, Injury, SymptomEntry, get_profile, muscle_names
+from recovery.models import Acknowledgement, Injury, SymptomEntry, get_profile, give_muscle_names
 from recovery.treatments.rice import rice_today
 from recovery.treatments.sessions import settle_sessions
 
@@ -48,8 +48,9 @@ def _picker_map():
 @login_required
 @require_safe
 def injury_list(request):
-    injuries = Injury.objects.filter(user=request.user).prefetch_related(muscle_names())
-    injuries = injuries.select_related("region")
+    injuries = give_muscle_names(
+        list(Injury.objects.filter(user=request.user).select_related("region"))
+    )
     # The same assessment as the banner's (once per request): each injury's current advice.
     advice_by_id = {item.injury.pk: item.advice for item in advice.assessed_for(request)}
     for injury in injuries:

@@ -20,7 +20,7 @@ from recovery.models import (
     SymptomEntry,
     Treatment,
     get_profile,
-    muscle_names,
+    give_muscle_names,
 )
 from recovery.treatments.sessions import settle_sessions
 
@@ -211,15 +211,14 @@ def charts_page(request):
     settle_sessions(request.user)
     range_key = charts.parse_range(request.GET.get("range"))
     start = charts.range_start(range_key, profile.zone)
-    injuries = Injury.objects.filter(user=request.user).prefetch_related(muscle_names())
-    injuries = injuries.select_related("region")
+    injuries = Injury.objects.filter(user=request.user).select_related("region")
     if start is not None:
         # Every injury that was going on at some time in the range.
         first_day = timezone.localtime(start, profile.zone).date()
         injuries = injuries.filter(
             Q(status=Injury.Status.ACTIVE) | Q(onset_at__gte=start) | Q(resolved_on__gte=first_day)
         )
-    injuries = list(injuries[:10])
+    injuries = give_muscle_names(list(injuries[:10]))
     # Long ranges send the tables only when asked (opening one, or without JavaScript the
     # "show the tables" link), so the page stays small.
     inline_tables = range_key in INLINE_TABLE_RANGES or request.GET.get("tables") == "1"

@@ -1,7 +1,6 @@
 """The home page: an explanation for visitors, and for a signed-in user "Today": their active
 injuries with advice, the daily habits, the ice timer and who to call."""
 
-from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -10,7 +9,7 @@ from recovery.habits import hydration
 from recovery.injuries import advice, triage
 from recovery.insights import streaks
 from recovery.insights.today import today
-from recovery.models import get_profile, muscle_names
+from recovery.models import get_profile, give_muscle_names
 from recovery.treatments import ice_rules
 from recovery.treatments.sessions import Running, settle_sessions
 
@@ -65,7 +64,7 @@ def with_details(assessed, rice, now):
     """Add to each assessed injury what its card shows: the muscles for its title (one query
     for all), the days since it started, the pain trend and today's RICE (from `today`, only
     for injuries in their first 72 hours without urgent advice)."""
-    prefetch_related_objects([item.injury for item in assessed], muscle_names())
+    give_muscle_names([item.injury for item in assessed])
     for item in assessed:
         item.days_since_onset = (now - item.injury.onset_at).days
         item.trend = trend(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from recovery.injuries import advice
 from recovery.insights import report
 from recovery.insights.forms import ReportForm, ShareForm
-from recovery.models import Injury, ShareLink, get_profile, muscle_names
+from recovery.models import Injury, ShareLink, get_profile, give_muscle_names
 from recovery.treatments.sessions import settle_sessions
 
 
@@ -97,7 +97,7 @@ def shared_report(request, token):
         injuries = Injury.objects.filter(user=link.user)
         if link.injury_id:
             injuries = injuries.filter(pk=link.injury_id)
-        injuries = list(advice.with_triage_facts(injuries).prefetch_related(muscle_names()))
+        injuries = give_muscle_names(list(advice.with_triage_facts(injuries)))
         with timezone.override(profile.zone):
             response = render(
                 request,

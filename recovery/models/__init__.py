@@ -6,6 +6,7 @@ from recovery.models.injuries import (
     Injury,
     InjuryState,
     SymptomEntry,
+    give_muscle_names,
     muscle_names,
     with_name_of,
 )
@@ -27,6 +28,7 @@ USER_LOGS = (Injury, Treatment, IceSession, FluidEntry, Cramp, StretchSession)
 
 __all__ = [
     "USER_LOGS",
+    "give_muscle_names",
     "muscle_names",
     "with_name_of",
     "DEFAULT_FLUID_GOAL_ML",

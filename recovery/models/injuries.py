@@ -3,7 +3,7 @@
 date on every write (InjuryState). The advice itself lives in recovery.injuries.triage."""
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import Prefetch
 from django.db.models.functions import Concat
 from django.urls import reverse
@@ -16,6 +16,32 @@ from recovery.models.kept import KeepsFactsUpToDate, refresh_later
 def muscle_names(lookup="muscles"):
     """Prefetch muscles (an injury's, a cramp's) with only what titles and links need."""
     return Prefetch(lookup, queryset=Muscle.objects.names())
+
+
+def give_muscle_names(injuries):
+    """Give each of the injuries (a list) its muscles with only their id, slug and name, as
+    `prefetch_related(muscle_names())` would, from SQL compiled once per number of injuries."""
+    ids = {f"injury_{index}": injury.pk for index, injury in enumerate(injuries)}
+    found = {injury.pk: [] for injury in injuries}
+    if ids:
+        shape = ("muscle names of injuries", len(ids))
+        for injury_id, *fields in compiled.rows(shape, _muscle_name_rows, **ids):
+            found[injury_id].append(Muscle.from_db(DEFAULT_DB_ALIAS, MUSCLE_NAME_FIELDS, fields))
+    for injury in injuries:
+        compiled.prefetched(injury, "muscles", found[injury.pk])
+    return injuries
+
+
+MUSCLE_NAME_FIELDS = ["id", "slug", "name"]
+
+
+def _muscle_name_rows(**ids):
+    order = [f"muscle__{field}" for field in Muscle._meta.ordering]  # the muscles' own order
+    return (
+        Injury.muscles.through.objects.filter(injury_id__in=list(ids.values()))
+        .order_by("injury_id", *order)
+        .values_list("injury_id", *(f"muscle__{field}" for field in MUSCLE_NAME_FIELDS))
+    )
 
 
 def with_name_of(queryset, relation):

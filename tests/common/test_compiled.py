@@ -225,3 +225,32 @@ def test_a_prefetched_relation_reads_as_prefetch_related_gives_it(owner, django_
         assert list(loaded.muscles.all()) == expected  # the same muscles, in the same order
         assert [muscle.name for muscle in loaded.muscles.all()] == [m.name for m in expected]
         assert loaded.where() == ", ".join(muscle.name for muscle in expected)
+
+
+def test_muscle_names_given_to_injuries_read_as_their_prefetched_muscles(
+    owner, other_user, django_assert_num_queries
+):
+    from anatomy.models import Muscle
+    from recovery.models import Injury, give_muscle_names, muscle_names
+
+    def injury(user, *slugs):
+        made = Injury.objects.create(user=user, onset_at=NOON, kind="strain", side="left")
+        made.muscles.set(Muscle.objects.filter(slug__in=slugs))
+        return made
+
+    mine = [
+        injury(owner, "soleus", "sartorius", "adductor-longus"),
+        injury(owner),
+        injury(owner, "soleus"),
+    ]
+    injury(other_user, "gracilis")
+    expected = Injury.objects.filter(user=owner).prefetch_related(muscle_names())
+    expected = {item.pk: [(m.pk, m.slug, m.name) for m in item.muscles.all()] for item in expected}
+    loaded = list(Injury.objects.filter(pk__in=[item.pk for item in mine]))
+    with django_assert_num_queries(1):
+        give_muscle_names(loaded)
+    with django_assert_num_queries(0):
+        given = {item.pk: [(m.pk, m.slug, m.name) for m in item.muscles.all()] for item in loaded}
+    assert given == expected
+    assert [len(given[item.pk]) for item in mine] == [3, 0, 1]
+    assert give_muscle_names([]) == []
