@@ -20,9 +20,10 @@ def muscle_names(lookup="muscles"):
 
 def give_muscle_names(injuries):
     """Give each of the injuries (a list) its muscles with only their id, slug and name, as
-    `prefetch_related(muscle_names())` would, from SQL compiled once per number of injuries."""
-    ids = {f"injury_{index}": injury.pk for index, injury in enumerate(injuries)}
-    found = {injury.pk: [] for injury in injuries}
+    `prefetch_related(muscle_names())` would, from SQL compiled once per number of injuries.
+    Returns the list."""
+    found = {injury.pk: [] for injury in injuries}  # an injury listed twice is asked once
+    ids = {f"injury_{index}": pk for index, pk in enumerate(found)}
     if ids:
         shape = ("muscle names of injuries", len(ids))
         for injury_id, *fields in compiled.rows(shape, _muscle_name_rows, **ids):

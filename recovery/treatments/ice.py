@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, cast
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from recovery.common import compiled
 from recovery.common.days import start_of_today
-from recovery.models import IceSession, Injury, Treatment, muscle_names
+from recovery.models import IceSession, Injury, Treatment, give_muscle_names
 from recovery.treatments import ice_rules
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def today(user: User, now: datetime | None = None) -> tuple[list[IceSession], in
             "ice today", _finished_since, user_id=user.pk, start=start_of_today(now=now)
         ),
     )
-    prefetch_related_objects(sessions, muscle_names("injury__muscles"))
+    give_muscle_names([session.injury for session in sessions if session.injury is not None])
     return sessions, sum(session.minutes for session in sessions)
 
 
