@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from recovery.common import compiled
 from recovery.common.days import day_bounds, days_of, month_bounds, week_bounds
 from recovery.habits import hydration
 from recovery.injuries import advice
 from recovery.insights import charts, pain_days
-from recovery.insights.charts import series_from_entries
+from recovery.insights.charts import in_range, injury_rows, series_from_entries
 from recovery.models import (
     Acknowledgement,
     Cramp,
@@ -68,24 +69,12 @@ class ReportEntry:
     notes: str
     flags: tuple[str, ...]  # the warning signs answered yes, as the questions read
 
-    FLAG_NAMES = tuple(SymptomEntry.RED_FLAGS)
-
     @classmethod
-    def read(cls, entries):
-        rows = entries.values_list("injury_id", "recorded_at", "pain", "notes", *cls.FLAG_NAMES)
+    def from_rows(cls, rows):
+        """From `_entry_rows` rows, warning signs named once (`warning_signs_named`)."""
         return [
-            cls(
-                injury_id,
-                recorded_at,
-                pain,
-                notes,
-                tuple(
-                    SymptomEntry.RED_FLAGS[name]
-                    for name, on in zip(cls.FLAG_NAMES, flags, strict=True)
-                    if on
-                ),
-            )
-            for injury_id, recorded_at, pain, notes, *flags in rows
+            cls(injury_id, recorded_at, pain, notes, tuple(SymptomEntry.questions_of(flags)))
+            for injury_id, recorded_at, pain, notes, flags in rows
         ]
 
     @property
@@ -112,46 +101,28 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
     entries_by_injury = {pk: [] for pk in injury_ids}
     acks_by_injury = {pk: [] for pk in injury_ids}
     flagged = []
-    entries = SymptomEntry.objects.filter(
-        injury__in=injury_ids, recorded_at__gte=start, recorded_at__lt=end
-    )
-    if period is not None:
-        entries = entries.filter(_notable())
-    for entry in ReportEntry.read(entries.order_by("recorded_at", "pk")):
+    # Each query's SQL is compiled once per shape (`recovery.common.compiled`).
+    notable = period is not None
+    name = "report notable entries" if notable else "report entries"
+    entry_rows = injury_rows(name, None, _entry_rows(notable), injuries, start, end)
+    for entry in ReportEntry.from_rows(entry_rows):
         entries_by_injury[entry.injury_id].append(entry)
         if entry.flags:
             flagged.append((by_id[entry.injury_id], entry))
-    for ack in Acknowledgement.objects.filter(
-        injury__in=injury_ids, at__gte=start, at__lt=end
-    ).order_by("at"):
+    acks = injury_rows("report acks", None, _acks, injuries, start, end, run=compiled.instances)
+    for ack in acks:
         acks_by_injury[ack.injury_id].append(ack)
     if assessed is None:
         assessed = advice.assess(injuries)
     advice_by_id = {item.injury.pk: item.advice for item in assessed}
-    treatments = Treatment.objects.filter(
-        user=user,
-        at__gte=start,
-        at__lt=end,
-        kind__in=[
-            Treatment.Kind.ICE,
-            Treatment.Kind.MEDICATION,
-            Treatment.Kind.THERAPY,
-            Treatment.Kind.MASSAGE,
-            Treatment.Kind.SURGERY,
-        ],
-    ).order_by("at")
-    if injuries:
-        treatments = treatments.filter(Q(injury__in=injury_ids) | Q(injury__isnull=True))
+    ids = {f"injury_{index}": pk for index, pk in enumerate(injury_ids)}
     # Plain rows, not model objects: a year holds well over a thousand ice sessions.
-    treatments = list(
-        treatments.values("injury_id", "kind", "at", "duration_minutes", "detail", "notes")
+    treatments = compiled.dicts(
+        ("report treatments", len(ids)), _treatments, user_id=user.pk, start=start, end=end, **ids
     )
     ice = [t for t in treatments if t["kind"] == Treatment.Kind.ICE]
-    stretches = list(
-        StretchSession.objects.filter(user=user, at__gte=start, at__lt=end)
-        .exclude(status=StretchSession.Status.RUNNING)
-        .order_by("at")
-        .values_list("injury_id", "at")
+    stretches = compiled.rows(
+        "report stretches", _stretch_rows, user_id=user.pk, start=start, end=end
     )
     marks = {pk: {"ice": [], "stretches": []} for pk in injury_ids}
     for injury_id, moment, kind in [(t["injury_id"], t["at"], "ice") for t in ice] + [
@@ -175,9 +146,8 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
             pk: pain_days.pain_by_period(item, period, start_day, end_day)
             for pk, item in series.items()
         }
-    cramps = Cramp.objects.filter(user=user, started_at__gte=start, started_at__lt=end).aggregate(
-        count=Count("pk"), night=Count("pk", filter=Q(at_night=True))
-    )
+    cramps = compiled.dicts("report cramps", _cramp_counts, user_id=user.pk, start=start, end=end)
+    cramps = cramps[0] if cramps else {"count": 0, "night": 0}
     fluid_totals = hydration.daily_totals(user, zone, start_day)
     fluid_total = sum(ml for day, ml in fluid_totals.items() if day <= end_day)
     return {
@@ -218,6 +188,64 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
         "average_fluids": profile.format_volume(round(fluid_total / days)) if days else None,
         "days": days,
     }
+
+
+REPORTED_TREATMENTS = [
+    Treatment.Kind.ICE,
+    Treatment.Kind.MEDICATION,
+    Treatment.Kind.THERAPY,
+    Treatment.Kind.MASSAGE,
+    Treatment.Kind.SURGERY,
+]
+
+
+def _entry_rows(notable):
+    def build(ids, start, end):
+        entries = in_range(SymptomEntry.objects.filter(injury__in=ids), "recorded_at", start, end)
+        if notable:
+            entries = entries.filter(_notable())
+        return entries.order_by("recorded_at", "pk").values_list(
+            "injury_id", "recorded_at", "pain", "notes", SymptomEntry.warning_signs_named()
+        )
+
+    return build
+
+
+def _acks(ids, start, end):
+    return in_range(Acknowledgement.objects.filter(injury__in=ids), "at", start, end).order_by("at")
+
+
+def _treatments(user_id, start, end, **ids):
+    """The user's reported treatments in the range: the injuries' (`ids`), and those for no
+    particular injury."""
+    treatments = Treatment.objects.filter(
+        user=user_id, at__gte=start, at__lt=end, kind__in=REPORTED_TREATMENTS
+    )
+    if ids:
+        treatments = treatments.filter(Q(injury__in=list(ids.values())) | Q(injury__isnull=True))
+    return treatments.order_by("at").values(
+        "injury_id", "kind", "at", "duration_minutes", "detail", "notes"
+    )
+
+
+def _stretch_rows(user_id, start, end):
+    return (
+        StretchSession.objects.filter(user=user_id, at__gte=start, at__lt=end)
+        .exclude(status=StretchSession.Status.RUNNING)
+        .order_by("at")
+        .values_list("injury_id", "at")
+    )
+
+
+def _cramp_counts(user_id, start, end):
+    """One row (none without cramps): the cramps in the range, and those at night."""
+    return (
+        Cramp.objects.filter(user=user_id, started_at__gte=start, started_at__lt=end)
+        .values("user")
+        .annotate(count=Count("pk"), night=Count("pk", filter=Q(at_night=True)))
+        .values("count", "night")
+        .order_by()
+    )
 
 
 def default_days(injury, today):
