@@ -88,12 +88,17 @@ def _injuries_with_facts(user_id: int) -> QuerySet[Injury]:
     return with_triage_facts(Injury.objects.filter(user=user_id)).select_related("region")
 
 
-def for_user(user: User, now: datetime | None = None) -> list[InjuryAdvice]:
-    """The advice for each of the user's injuries that needs attention, most serious first.
-    Every signed-in page's banner asks this: its SQL is compiled once (`instances`)."""
-    injuries = cast(
+def injuries_of(user: User) -> list[Injury]:
+    """All the user's injuries, newest first, with their triage facts and region (the SQL
+    compiled once: every signed-in page's banner asks)."""
+    return cast(
         list[Injury], instances("injuries with facts", _injuries_with_facts, user_id=user.pk)
     )
+
+
+def for_user(user: User, now: datetime | None = None) -> list[InjuryAdvice]:
+    """The advice for each of the user's injuries that needs attention, most serious first."""
+    injuries = injuries_of(user)
     return most_serious_first([item for item in assess(injuries, now) if needs_attention(item)])
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from recovery.injuries import advice
 from recovery.insights import report
-from recovery.models import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, Injury, give_muscle_names
+from recovery.models import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, give_muscle_names
 
 
 class ReportForm(forms.Form):
@@ -20,9 +20,7 @@ class ReportForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.injuries = give_muscle_names(
-            list(advice.with_triage_facts(Injury.objects.filter(user=user)))
-        )
+        self.injuries = give_muscle_names(advice.injuries_of(user))
         self.fields["injury"].choices = [("all", "All injuries")] + [
             (str(injury.pk), injury.title()) for injury in self.injuries
         ]
