@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,8 +9,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from recovery.common.deletion import confirm_delete
 from recovery.injuries import triage
-from recovery.models import Treatment, muscle_names
+from recovery.models import Treatment
 from recovery.treatments.forms import TreatmentForm
+from recovery.treatments.history import treatment_page
 from recovery.treatments.sessions import settle_sessions
 
 
@@ -23,12 +23,7 @@ def _treatment_for(request, pk):
 @require_safe
 def treatment_list(request):
     settle_sessions(request.user)
-    treatments = (
-        Treatment.objects.filter(user=request.user)
-        .select_related("injury__region")
-        .prefetch_related(muscle_names("injury__muscles"))
-    )
-    page = Paginator(treatments, 30).get_page(request.GET.get("page"))
+    page = treatment_page(request.user, request.GET.get("page"))
     return render(request, "recovery/treatments/treatment_list.html", {"page": page})
 
 
