@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from markupsafe import escape
 
-from recovery.models import Injury, muscle_names
+from recovery.models import Injury, injuries_with_names
 from recovery.models.injuries import NOTES_MAX_LENGTH
 
 PAIN_MESSAGE = "Pain is a whole number from 0 (no pain) to 10 (worst pain imaginable)."
@@ -133,10 +133,12 @@ def now_to_the_minute():
 
 
 class UserInjuryField(forms.ModelChoiceField):
-    """One of the signed-in user's own injuries; anyone else's id is refused like a typo."""
+    """One of the signed-in user's own injuries; anyone else's id is refused like a typo. The
+    choices come from one compiled query (every log form has this field); the queryset still
+    checks what comes back."""
 
     def __init__(self, user, *, active_only=False, **kwargs):
-        injuries = Injury.objects.filter(user=user).prefetch_related(muscle_names())
+        injuries = Injury.objects.filter(user=user)
         if active_only:
             injuries = injuries.filter(status=Injury.Status.ACTIVE)
         kwargs.setdefault("label", "For which injury? (optional)")
@@ -149,6 +151,12 @@ class UserInjuryField(forms.ModelChoiceField):
             },
             **kwargs,
         )
+        choices = injuries_with_names(user.pk)
+        if active_only:
+            choices = [injury for injury in choices if injury.status == Injury.Status.ACTIVE]
+        self.choices = [("", self.empty_label)] + [
+            (injury.pk, self.label_from_instance(injury)) for injury in choices
+        ]
 
     def label_from_instance(self, injury):
         return injury.title()

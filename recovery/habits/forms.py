@@ -248,6 +248,10 @@ class StretchLogForm(forms.ModelForm):
         self.fields["at"].validators.append(not_in_future)
 
 
+def _stretch_names():
+    return Stretch.objects.only("pk", "name")
+
+
 class StretchStartForm(forms.Form):
     stretch = forms.ModelChoiceField(queryset=Stretch.objects.all(), empty_label=None)
     side = forms.ChoiceField(
@@ -262,6 +266,9 @@ class StretchStartForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["injury"] = UserInjuryField(user)
+        # The choices from one compiled query; the queryset still checks what comes back.
+        stretches = compiled.instances("stretch names", _stretch_names)
+        self.fields["stretch"].choices = [(stretch.pk, stretch.name) for stretch in stretches]
 
 
 class StretchPainForm(forms.Form):

@@ -25,7 +25,7 @@ from recovery.injuries.forms import (
     MilestonesForm,
 )
 from recovery.injuries.timeline import timeline_page
-from recovery.models import Acknowledgement, Injury, SymptomEntry, get_profile, give_muscle_names
+from recovery.models import Acknowledgement, Injury, SymptomEntry, get_profile, injuries_with_names
 from recovery.treatments.rice import rice_today
 from recovery.treatments.sessions import settle_sessions
 
@@ -48,9 +48,7 @@ def _picker_map():
 @login_required
 @require_safe
 def injury_list(request):
-    injuries = give_muscle_names(
-        list(Injury.objects.filter(user=request.user).select_related("region"))
-    )
+    injuries = injuries_with_names(request.user.pk)
     # The same assessment as the banner's (once per request): each injury's current advice.
     advice_by_id = {item.injury.pk: item.advice for item in advice.assessed_for(request)}
     for injury in injuries:

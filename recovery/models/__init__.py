@@ -7,6 +7,7 @@ from recovery.models.injuries import (
     InjuryState,
     SymptomEntry,
     give_muscle_names,
+    injuries_with_names,
     muscle_names,
     with_name_of,
 )
@@ -29,6 +30,7 @@ USER_LOGS = (Injury, Treatment, IceSession, FluidEntry, Cramp, StretchSession)
 __all__ = [
     "USER_LOGS",
     "give_muscle_names",
+    "injuries_with_names",
     "muscle_names",
     "with_name_of",
     "DEFAULT_FLUID_GOAL_ML",

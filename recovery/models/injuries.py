@@ -36,6 +36,18 @@ def give_muscle_names(injuries):
 MUSCLE_NAME_FIELDS = ["id", "slug", "name"]
 
 
+def injuries_with_names(user_id):
+    """The user's injuries, newest first, with their region and muscle names, for titles
+    (choices, lists): from SQL compiled once."""
+    return give_muscle_names(
+        compiled.instances("injuries of user", _user_injuries, user_id=user_id)
+    )
+
+
+def _user_injuries(user_id):
+    return Injury.objects.filter(user=user_id).select_related("region")
+
+
 def _muscle_name_rows(**ids):
     order = [f"muscle__{field}" for field in Muscle._meta.ordering]  # the muscles' own order
     return (
