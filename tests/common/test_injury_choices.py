@@ -38,7 +38,8 @@ def test_the_choices_are_the_owners_injuries_newest_first_by_title(owner, other_
         (new.pk, new.title()),
         (old.pk, old.title()),
     ]
-    assert "Sartorius" in new.title() and "Gracilis" in new.title()
+    assert "Sartorius" in new.title()
+    assert "Gracilis" in new.title()
     active = UserInjuryField(owner, active_only=True)
     assert [pk for pk, _ in active.choices] == ["", new.pk]
     assert every.clean(str(old.pk)) == old
