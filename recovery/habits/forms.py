@@ -10,6 +10,7 @@ from recovery.common import compiled, units
 from recovery.forms import (
     DATETIME_HELP,
     PAIN_MESSAGE,
+    CheckboxInput,
     LocalDateTimeInput,
     UserInjuryField,
     not_in_future,
@@ -150,7 +151,11 @@ class CrampForm(forms.ModelForm):
             "notes",
         ]
         labels = {"started_at": "Time (for another time)", "muscle": "Which muscle?"}
-        widgets = {"started_at": LocalDateTimeInput, "side": forms.RadioSelect}
+        widgets = {
+            "started_at": LocalDateTimeInput,
+            "side": forms.RadioSelect,
+            **dict.fromkeys(["at_night", "woke_me", "numbness", "swelling"], CheckboxInput),
+        }
         help_texts = {"started_at": DATETIME_HELP}
 
     def __init__(self, *args, **kwargs):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from recovery.forms import (
     DATETIME_HELP,
+    CheckboxInput,
     LocalDateTimeInput,
     UserInjuryField,
     not_in_future,
@@ -32,17 +33,21 @@ class IceStartForm(forms.Form):
     )
     barrier = forms.BooleanField(
         label="There is a cloth or towel between the ice and my skin",
+        widget=CheckboxInput,
         error_messages={
             "required": "Put a cloth or towel between the ice and your skin, then tick this "
             "box: ice straight on the skin can burn it."
         },
     )
     start_anyway = forms.BooleanField(
-        label="Start anyway: my last session ended less than an hour ago", required=False
+        label="Start anyway: my last session ended less than an hour ago",
+        required=False,
+        widget=CheckboxInput,
     )
     numb_skin_read = forms.BooleanField(
         label="I have read the caution about icing skin that is numb or has poor circulation",
         required=False,
+        widget=CheckboxInput,
     )
 
     def __init__(self, *args, user, last_ended_at=None, now=None, numb_injury_ids=(), **kwargs):
