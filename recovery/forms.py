@@ -132,12 +132,40 @@ def now_to_the_minute():
     return timezone.localtime().replace(second=0, microsecond=0)
 
 
-class UserInjuryField(forms.ModelChoiceField):
-    """One of the signed-in user's own injuries; anyone else's id is refused like a typo. The
-    choices come from one compiled query (every log form has this field); the queryset still
-    checks what comes back."""
+class ListedChoices(forms.models.ModelChoiceIterator):
+    """A model choice field's choices from its `listed()` objects (loaded by a compiled query),
+    instead of from its queryset. Read only when the choices are (a form that is only
+    validated loads none: the queryset checks the value sent), and once per field."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.listed():
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.listed()) + (self.field.empty_label is not None)
+
+
+class ListedChoiceField(forms.ModelChoiceField):
+    """A model choice field whose choices come from `load()`, kept for the field's life."""
+
+    iterator = ListedChoices
+
+    def load(self):
+        raise NotImplementedError
+
+    def listed(self):
+        if not hasattr(self, "_listed"):
+            self._listed = self.load()
+        return self._listed
+
+
+class UserInjuryField(ListedChoiceField):
+    """One of the signed-in user's own injuries; anyone else's id is refused like a typo."""
 
     def __init__(self, user, *, active_only=False, **kwargs):
+        self.user, self.active_only = user, active_only
         injuries = Injury.objects.filter(user=user)
         if active_only:
             injuries = injuries.filter(status=Injury.Status.ACTIVE)
@@ -151,12 +179,12 @@ class UserInjuryField(forms.ModelChoiceField):
             },
             **kwargs,
         )
-        choices = injuries_with_names(user.pk)
-        if active_only:
-            choices = [injury for injury in choices if injury.status == Injury.Status.ACTIVE]
-        self.choices = [("", self.empty_label)] + [
-            (injury.pk, self.label_from_instance(injury)) for injury in choices
-        ]
+
+    def load(self):
+        injuries = injuries_with_names(self.user.pk)
+        if self.active_only:
+            injuries = [injury for injury in injuries if injury.status == Injury.Status.ACTIVE]
+        return injuries
 
     def label_from_instance(self, injury):
         return injury.title()

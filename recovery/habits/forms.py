@@ -11,6 +11,7 @@ from recovery.forms import (
     DATETIME_HELP,
     PAIN_MESSAGE,
     CheckboxInput,
+    ListedChoiceField,
     LocalDateTimeInput,
     UserInjuryField,
     not_in_future,
@@ -257,8 +258,15 @@ def _stretch_names():
     return Stretch.objects.only("pk", "name")
 
 
+class StretchField(ListedChoiceField):
+    """One of the reference stretches, listed by name from a compiled query."""
+
+    def load(self):
+        return compiled.instances("stretch names", _stretch_names)
+
+
 class StretchStartForm(forms.Form):
-    stretch = forms.ModelChoiceField(queryset=Stretch.objects.all(), empty_label=None)
+    stretch = StretchField(queryset=Stretch.objects.all(), empty_label=None)
     side = forms.ChoiceField(
         choices=StretchSession.Side.choices, widget=forms.RadioSelect, initial="both"
     )
@@ -271,9 +279,6 @@ class StretchStartForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["injury"] = UserInjuryField(user)
-        # The choices from one compiled query; the queryset still checks what comes back.
-        stretches = compiled.instances("stretch names", _stretch_names)
-        self.fields["stretch"].choices = [(stretch.pk, stretch.name) for stretch in stretches]
 
 
 class StretchPainForm(forms.Form):

@@ -55,3 +55,16 @@ def test_the_stretch_choices_are_every_stretch_in_the_reference_order(owner):
     form = StretchStartForm(user=owner)
     assert list(form.fields["stretch"].choices) == [(s.pk, s.name) for s in Stretch.objects.all()]
     assert len(form.fields["stretch"].choices) > 5
+
+
+def test_a_submitted_choice_is_checked_without_listing_the_choices(
+    owner, django_assert_num_queries
+):
+    mine = injury(owner, 1, "soleus")
+    field = UserInjuryField(owner)
+    with django_assert_num_queries(1):  # the check itself; the titles are for the page only
+        assert field.clean(str(mine.pk)) == mine
+    with django_assert_num_queries(2):  # listed once (the injuries, their muscles) ...
+        assert len(list(field.choices)) == 2
+    with django_assert_num_queries(0):  # ... and kept for the field's life
+        assert len(field.choices) == 2
