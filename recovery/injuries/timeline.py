@@ -4,21 +4,10 @@ and treatments that fall among them."""
 from django.core.paginator import Paginator
 
 from recovery.common import compiled
+from recovery.insights.charts import in_range
 from recovery.models import Acknowledgement, SymptomEntry, Treatment
 
 PAGE_SIZE = 20
-
-
-class CountedPaginator(Paginator):
-    """A paginator told the number of items, which the injury query already counted."""
-
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @property
-    def count(self):
-        return self._known_count
 
 
 def timeline_page(injury, page_number):
@@ -26,12 +15,10 @@ def timeline_page(injury, page_number):
     "ack" or "treatment". Uses the injury's `entry_count` when it was given one (its kept
     state's), else counts. Each query's SQL is compiled once (a page's offset is part of it)."""
     count = getattr(injury, "entry_count", None)
-    paginator = (
-        CountedPaginator(injury.entries.all(), PAGE_SIZE, count)
-        if count is not None
-        else Paginator(injury.entries.all(), PAGE_SIZE)
-    )
-    page = paginator.get_page(page_number)
+    if count is None:
+        count = injury.entries.count()
+    # Paginated by the number alone (a range that long); the page's entries are read below.
+    page = Paginator(range(count), PAGE_SIZE).get_page(page_number)
     offset = (page.number - 1) * PAGE_SIZE
     entries = compiled.instances(
         ("timeline entries", offset), _entries(offset), injury_id=injury.pk
@@ -40,9 +27,9 @@ def timeline_page(injury, page_number):
     # Acknowledgements and treatments between this page's oldest entry and the next page's.
     bounds = {}
     if entries and page.has_next():
-        bounds["since"] = entries[-1].recorded_at
+        bounds["start"] = entries[-1].recorded_at
     if entries and page.has_previous():
-        bounds["before"] = entries[0].recorded_at
+        bounds["end"] = entries[0].recorded_at
     shape = tuple(sorted(bounds))
     acks = compiled.instances(("timeline acks", shape), _acks, injury_id=injury.pk, **bounds)
     treatments = compiled.instances(
@@ -62,17 +49,9 @@ def _entries(offset):
     return build
 
 
-def _in_range(queryset, since=None, before=None):
-    if since is not None:
-        queryset = queryset.filter(at__gte=since)
-    if before is not None:
-        queryset = queryset.filter(at__lt=before)
-    return queryset
+def _acks(injury_id, start=None, end=None):
+    return in_range(Acknowledgement.objects.filter(injury_id=injury_id), "at", start, end)
 
 
-def _acks(injury_id, **bounds):
-    return _in_range(Acknowledgement.objects.filter(injury_id=injury_id), **bounds)
-
-
-def _treatments(injury_id, **bounds):
-    return _in_range(Treatment.objects.filter(injury_id=injury_id), **bounds)
+def _treatments(injury_id, start=None, end=None):
+    return in_range(Treatment.objects.filter(injury_id=injury_id), "at", start, end)
