@@ -107,6 +107,7 @@ def muscle_names_in_order():
 
 
 class CrampForm(forms.ModelForm):
+    template_name = "recovery/forms/cramp.html"  # Jinja2, as {{ form }}; errors summed up apart
     WHEN_CHOICES = [("now", "Just now"), ("last_night", "Last night"), ("other", "Another time")]
     UNITS = [("seconds", "seconds"), ("minutes", "minutes")]
 
