@@ -19,15 +19,17 @@ def total_seconds(holds: int, hold_seconds: int, rest_seconds: int) -> int:
 
 
 def phase_at(elapsed: float, holds: int, hold_seconds: int, rest_seconds: int) -> Phase:
-    """Where a session of holds with rests between them is, `elapsed` seconds after its start."""
+    """Where a session of holds with rests between them is, `elapsed` seconds after its start.
+    Worked out in a few steps whatever the numbers (no step per hold)."""
     elapsed = max(0, int(elapsed))
     cycle = hold_seconds + rest_seconds
-    for number in range(1, holds + 1):
-        start = (number - 1) * cycle
+    index = elapsed // cycle if cycle > 0 else holds  # the hold (0-based) this cycle belongs to
+    if index < holds:
+        start = index * cycle
         if elapsed < start + hold_seconds:
-            return Phase("hold", number, start + hold_seconds - elapsed, number - 1)
-        if number < holds and elapsed < start + cycle:
-            return Phase("rest", number, start + cycle - elapsed, number)
+            return Phase("hold", index + 1, start + hold_seconds - elapsed, index)
+        if index + 1 < holds:
+            return Phase("rest", index + 1, start + cycle - elapsed, index + 1)
     return Phase("done", holds, 0, holds)
 
 

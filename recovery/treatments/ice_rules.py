@@ -33,10 +33,12 @@ def finished_at(planned_end_at: datetime, now: datetime) -> datetime:
 
 
 def skin_checks(started_at: datetime, planned_end_at: datetime) -> list[datetime]:
-    """The times to check the skin: every 5 minutes after the start, before the end."""
+    """The times to check the skin: every 5 minutes after the start, before the end, and
+    within the longest session (at most 3 however the times were stored)."""
+    end = min(planned_end_at, started_at + ICE_MAX)
     checks: list[datetime] = []
     moment = started_at + SKIN_CHECK_EVERY
-    while moment < planned_end_at:
+    while moment < end:
         checks.append(moment)
         moment += SKIN_CHECK_EVERY
     return checks

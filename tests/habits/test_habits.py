@@ -5,6 +5,8 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 import time_machine
 from django.urls import reverse
 
@@ -290,6 +292,42 @@ def test_the_guided_timer_knows_the_step_from_the_elapsed_time(elapsed, kind, ho
         left,
         done,
     )
+
+
+def phase_step_by_step(elapsed, holds, hold_seconds, rest_seconds):
+    """The schedule walked hold by hold: what `phase_at` must agree with."""
+    elapsed = max(0, int(elapsed))
+    cycle = hold_seconds + rest_seconds
+    for number in range(1, holds + 1):
+        start = (number - 1) * cycle
+        if elapsed < start + hold_seconds:
+            return ("hold", number, start + hold_seconds - elapsed, number - 1)
+        if number < holds and elapsed < start + cycle:
+            return ("rest", number, start + cycle - elapsed, number)
+    return ("done", holds, 0, holds)
+
+
+@given(
+    elapsed=st.integers(-5, 3000),
+    holds=st.integers(0, 25),
+    hold_seconds=st.integers(0, 130),
+    rest_seconds=st.integers(0, 130),
+)
+def test_the_timer_step_agrees_with_walking_the_schedule(
+    elapsed, holds, hold_seconds, rest_seconds
+):
+    phase = stretch_rules.phase_at(elapsed, holds, hold_seconds, rest_seconds)
+    assert (phase.kind, phase.hold, phase.seconds_left, phase.holds_done) == (
+        phase_step_by_step(elapsed, holds, hold_seconds, rest_seconds)
+    )
+
+
+def test_the_timer_step_costs_the_same_for_any_number_of_holds():
+    """A stored session with 2**62 holds of 0 seconds once made the stretching page loop."""
+    huge = 2**62
+    assert stretch_rules.phase_at(10**9, huge, 0, 0).kind == "done"
+    phase = stretch_rules.phase_at(10**9, huge, 30, 15)
+    assert (phase.kind, phase.hold) == ("hold", 10**9 // 45 + 1)
 
 
 @pytest.mark.parametrize(

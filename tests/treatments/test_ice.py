@@ -51,6 +51,13 @@ def test_skin_checks_come_every_5_minutes_before_the_end():
     assert ice_rules.skin_checks(NOW, NOW + 4 * MINUTE) == []
 
 
+def test_skin_checks_stop_at_the_longest_session_whatever_the_stored_end():
+    """An imported session from 1800 to 2000 once built a check for every 5 minutes of it."""
+    far = dt.datetime(1800, 1, 1, tzinfo=dt.UTC)
+    checks = ice_rules.skin_checks(far, dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    assert checks == [far + 5 * MINUTE, far + 10 * MINUTE, far + 15 * MINUTE]
+
+
 def test_the_next_session_is_suggested_2_hours_after_the_last_ended():
     assert ice_rules.next_suggested(NOW) == NOW + dt.timedelta(hours=2)
 
