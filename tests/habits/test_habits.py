@@ -5,10 +5,10 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 import time_machine
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from anatomy.models import Muscle, Stretch
 from recovery.common.days import day_bounds
