@@ -19,6 +19,7 @@ from recovery.models import (
     FluidEntry,
     IceSession,
     Injury,
+    Profile,
     StretchSession,
     SymptomEntry,
     Treatment,
@@ -261,30 +262,81 @@ def _has_logs(user):
     return any(model.objects.filter(user=user).exists() for model in USER_LOGS)
 
 
+EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)  # as the forms: no log before 1900
+
+
 def _time(value, what):
+    """A logged time from the file: with its offset, from 1900 up to now (a log is never in
+    the future), and one that converts to UTC."""
     try:
         moment = dt.datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        raise ImportRefused(f"A {what} time ({value!r}) is not a date and time.") from None
+        raise ImportRefused(f"A {what} time ({value!r:.40}) is not a date and time.") from None
     if moment.tzinfo is None:
         raise ImportRefused(f"A {what} time ({value!r}) has no time-zone offset.")
+    try:
+        moment = moment.astimezone(dt.UTC)
+    except OverflowError:
+        raise ImportRefused(f"A {what} time ({value!r}) is outside the calendar.") from None
+    if not EARLIEST <= moment <= timezone.now() + dt.timedelta(minutes=5):
+        raise ImportRefused(
+            f"A {what} time ({value!r}) is not from 1900 up to now; logs are of the past."
+        )
     return moment
 
 
-def _save(obj):
-    obj.full_clean()
+def _save(obj, what):
+    """Check the row as a form would (`full_clean`: fields, the model's rules, constraints),
+    then save it; a refusal names the record and the field."""
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        where = "" if field == "__all__" else f", {field}"
+        raise ImportRefused(f"{what}{where}: {messages[0]:.200} Nothing was imported.") from None
     obj.save()
     return obj
 
 
-def restore(user, raw):
-    """Import an exported JSON document into an empty account, all or nothing."""
+def _decode(raw):
+    """The file's JSON, refusing what no export holds: deep nesting, NaN or Infinity, and
+    text with NUL characters (which a database cannot store)."""
+
+    def no_constant(name):
+        raise ImportRefused(f"The file holds {name}, which is not a number an export has.")
+
     try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        data = json.loads(raw, parse_constant=no_constant)
+    except RecursionError:
+        raise ImportRefused("The file is nested far deeper than an export.") from None
+    except (UnicodeDecodeError, ValueError):
         raise ImportRefused(
             "This is not a JSON file. Choose the data.json from an export."
         ) from None
+    if _holds_nul(data):
+        raise ImportRefused("The file holds a NUL character, which no export has.")
+    return data
+
+
+def _holds_nul(data):
+    """Whether any text in the decoded file (keys included) has a NUL character."""
+    waiting = [data]
+    while waiting:
+        value = waiting.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                return True
+        elif isinstance(value, dict):
+            waiting.extend(value)
+            waiting.extend(value.values())
+        elif isinstance(value, list):
+            waiting.extend(value)
+    return False
+
+
+def restore(user, raw):
+    """Import an exported JSON document into an empty account, all or nothing."""
+    data = _decode(raw)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportRefused(
             "This file is not an export from this app. Choose the data.json from an export."
@@ -298,19 +350,17 @@ def restore(user, raw):
         )
     try:
         with transaction.atomic(), refresh_states_at_the_end():
-            _restore(user, data)
-    except ValidationError as error:  # a model refused a value: say which, change nothing
-        raise ImportRefused(
-            f"A value in the file is not allowed ({error!s:.120}); nothing was imported."
-        ) from None
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
+            profile = _restore(user, data)
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
         raise ImportRefused(
             f"The file is incomplete or damaged ({error!s:.80}); nothing was imported."
         ) from None
+    user.profile = profile  # what was imported, for the rest of the request
 
 
 def _restore(user, data):
-    profile = get_profile(user)
+    # A copy of the profile: a refused file must not leave its values on the signed-in user's.
+    profile = Profile.objects.get(pk=get_profile(user).pk)
     for name in PROFILE_FIELDS:
         if name in data["profile"]:
             setattr(profile, name, data["profile"][name])
@@ -322,12 +372,12 @@ def _restore(user, data):
     old_default = "urgent_care_number" not in data["profile"] and profile.emergency_number == "911"
     if not profile.emergency_number or old_default:
         profile.use_local_numbers()
-    _save(profile)
+    _save(profile, "The profile")
     muscles = {m.slug: m for m in Muscle.objects.all()}
     regions = {r.slug: r for r in Region.objects.all()}
     stretches = {s.slug: s for s in Stretch.objects.all()}
     injury_ids, session_ids = {}, {}
-    for item in data["injuries"]:
+    for number, item in enumerate(data["injuries"], 1):
         unknown = [slug for slug in item["muscles"] if slug not in muscles]
         if unknown:
             raise ImportRefused(
@@ -348,11 +398,12 @@ def _restore(user, data):
                 if item["resolved_on"]
                 else None,
                 milestones=item["milestones"],
-            )
+            ),
+            f"Injury {number}",
         )
         injury.muscles.set([muscles[slug] for slug in item["muscles"]])
         injury_ids[item["id"]] = injury
-        for entry in item["entries"]:
+        for entry_number, entry in enumerate(item["entries"], 1):
             _save(
                 SymptomEntry(
                     injury=injury,
@@ -364,18 +415,20 @@ def _restore(user, data):
                         else entry[name]
                         for name in ENTRY_FIELDS
                     },
-                )
+                ),
+                f"Symptom entry {entry_number} of injury {number}",
             )
-        for ack in item["acknowledgements"]:
+        for ack_number, ack in enumerate(item["acknowledgements"], 1):
             _save(
                 Acknowledgement(
                     injury=injury,
                     kind=ack["kind"],
                     at=_time(ack["at"], "acknowledgement"),
                     note=ack["note"],
-                )
+                ),
+                f"Acknowledgement {ack_number} of injury {number}",
             )
-    for item in data["ice_sessions"]:
+    for number, item in enumerate(data["ice_sessions"], 1):
         session = _save(
             IceSession(
                 user=user,
@@ -385,10 +438,11 @@ def _restore(user, data):
                 ended_at=_time(item["ended_at"], "ice session") if item["ended_at"] else None,
                 status=item["status"],
                 barrier_confirmed=True,
-            )
+            ),
+            f"Ice session {number}",
         )
         session_ids[item["id"]] = session
-    for item in data["treatments"]:
+    for number, item in enumerate(data["treatments"], 1):
         _save(
             Treatment(
                 user=user,
@@ -399,27 +453,30 @@ def _restore(user, data):
                 duration_minutes=item["duration_minutes"],
                 notes=item["notes"],
                 ice_session=session_ids.get(item["ice_session"]),
-            )
+            ),
+            f"Treatment {number}",
         )
-    for item in data["fluids"]:
+    for number, item in enumerate(data["fluids"], 1):
         _save(
             FluidEntry(
                 user=user,
                 at=_time(item["at"], "drink"),
                 amount_ml=item["amount_ml"],
                 drink=item["drink"],
-            )
+            ),
+            f"Drink {number}",
         )
-    for item in data["cramps"]:
+    for number, item in enumerate(data["cramps"], 1):
         _save(
             Cramp(
                 user=user,
                 started_at=_time(item["started_at"], "cramp"),
                 muscle=muscles.get(item["muscle"]) if item["muscle"] else None,
                 **{name: item[name] for name in CRAMP_FIELDS},
-            )
+            ),
+            f"Cramp {number}",
         )
-    for item in data["stretches"]:
+    for number, item in enumerate(data["stretches"], 1):
         if item["stretch"] not in stretches:
             raise ImportRefused(
                 f"The file names a stretch this app does not know: {item['stretch']}."
@@ -431,5 +488,7 @@ def _restore(user, data):
                 injury=injury_ids.get(item["injury"]),
                 at=_time(item["at"], "stretch"),
                 **{name: item[name] for name in STRETCH_FIELDS},
-            )
+            ),
+            f"Stretch {number}",
         )
+    return profile

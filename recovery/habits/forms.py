@@ -215,12 +215,12 @@ class CrampForm(forms.ModelForm):
 
 
 def holds_field():
-    return whole_number_field("Number of holds", 1, 20, "Enter from 1 to 20 holds.", initial=3)
+    return whole_number_field("Number of holds", *StretchSession.LIMITS["holds"], initial=3)
 
 
 def hold_seconds_field():
     return whole_number_field(
-        "Seconds per hold", 5, 120, "Hold for 5 to 120 seconds; 30 seconds is usual.", initial=30
+        "Seconds per hold", *StretchSession.LIMITS["hold_seconds"], initial=30
     )
 
 
@@ -274,7 +274,7 @@ class StretchStartForm(forms.Form):
     holds = holds_field()
     hold_seconds = hold_seconds_field()
     rest_seconds = whole_number_field(
-        "Seconds of rest between holds", 5, 120, "Rest for 5 to 120 seconds.", initial=15
+        "Seconds of rest between holds", *StretchSession.LIMITS["rest_seconds"], initial=15
     )
 
     def __init__(self, *args, user, **kwargs):

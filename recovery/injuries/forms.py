@@ -210,15 +210,9 @@ class EntryForm(forms.ModelForm):
 
     def clean_recorded_at(self):
         value = self.cleaned_data["recorded_at"]
-        onset = self.injury.onset_at
-        # Compare by minute: the form shows minutes, and "now" logged with the onset is fine.
-        if value < onset.replace(second=0, microsecond=0):
-            local = timezone.localtime(onset)
-            raise forms.ValidationError(
-                f"This is before the injury started ({local:%d %B %Y, %H:%M}). Enter that "
-                "time or later.",
-                code="before_onset",
-            )
+        problem = SymptomEntry.before_onset(value, self.injury.onset_at)
+        if problem:
+            raise forms.ValidationError(problem, code="before_onset")
         return value
 
     def save(self, commit=True):

@@ -1,12 +1,13 @@
 """The daily habits: drinks, leg cramps and stretching sessions."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from recovery.injuries.triage import CRAMP_WINDOW
-from recovery.models.injuries import NOTES_MAX_LENGTH, Injury, Side
+from recovery.models.injuries import Injury, Side, notes_field, out_of_range
 from recovery.models.kept import KeepsFactsUpToDate, refresh_later
 
 
@@ -63,7 +64,7 @@ class Cramp(KeepsFactsUpToDate):
     numbness = models.BooleanField("numbness or tingling with it", default=False)
     swelling = models.BooleanField("swelling afterwards", default=False)
     helped = models.JSONField(default=list, blank=True)
-    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    notes = notes_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -96,6 +97,16 @@ class Cramp(KeepsFactsUpToDate):
         if not minutes:
             return f"{seconds} seconds"
         return f"{minutes} min {seconds} s" if seconds else f"{minutes} minutes"
+
+    def clean(self):
+        """What helped is a list of the form's choices, each once."""
+        helped = self.helped
+        if (
+            not isinstance(helped, list)
+            or not all(isinstance(key, str) and key in self.HELPED for key in helped)
+            or len(set(helped)) != len(helped)
+        ):
+            raise ValidationError({"helped": f"Choose what helped from: {', '.join(self.HELPED)}."})
 
     def helped_text(self):
         return ", ".join(self.HELPED[key] for key in self.helped if key in self.HELPED)
@@ -200,7 +211,7 @@ class StretchSession(models.Model):
     pain_during = models.PositiveSmallIntegerField("pain during (0-10)", null=True, blank=True)
     at = models.DateTimeField("when")
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.DONE)
-    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    notes = notes_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -223,6 +234,20 @@ class StretchSession(models.Model):
 
     def get_absolute_url(self):
         return reverse("stretch_session", args=[self.pk])
+
+    # (lowest, highest, what the user is told): the forms' limits and the import's.
+    LIMITS = {
+        "holds": (1, 20, "Enter from 1 to 20 holds."),
+        "hold_seconds": (5, 120, "Hold for 5 to 120 seconds; 30 seconds is usual."),
+        "rest_seconds": (5, 120, "Rest for 5 to 120 seconds."),
+    }
+
+    def clean(self):
+        problems = out_of_range(self, self.LIMITS)
+        if self.holds is not None and self.holds_done is not None and self.holds_done > self.holds:
+            problems["holds_done"] = "No more holds can be done than were planned."
+        if problems:
+            raise ValidationError(problems)
 
     @property
     def is_running(self):

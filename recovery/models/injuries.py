@@ -2,11 +2,16 @@
 ("I contacted my provider", "I got care"), and the facts the advice reads from them, kept up to
 date on every write (InjuryState). The advice itself lives in recovery.injuries.triage."""
 
+import datetime as dt
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import Prefetch
 from django.db.models.functions import Concat
 from django.urls import reverse
+from django.utils import timezone
 
 from anatomy.models import Muscle
 from recovery.common import compiled
@@ -68,6 +73,32 @@ def with_name_of(queryset, relation):
 NOTES_MAX_LENGTH = 5000
 
 
+def notes_field():
+    """Free text up to NOTES_MAX_LENGTH characters, checked by `full_clean` (a TextField's
+    max_length alone is only the form's), so an import is held to the same limit as a form."""
+    return models.TextField(
+        blank=True, max_length=NOTES_MAX_LENGTH, validators=[MaxLengthValidator(NOTES_MAX_LENGTH)]
+    )
+
+
+def _is_iso_date(text):
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def out_of_range(instance, limits):
+    """{field: message} for each of `limits` ({field: (low, high, message)}) whose value on
+    the instance is given and outside low to high."""
+    return {
+        name: message
+        for name, (low, high, message) in limits.items()
+        if getattr(instance, name) is not None and not low <= getattr(instance, name) <= high
+    }
+
+
 class Side(models.TextChoices):
     """Which leg: the same answer for an injury, a cramp and a stretch."""
 
@@ -121,7 +152,7 @@ class Injury(models.Model):
     onset_at = models.DateTimeField("when it started")
     cause = models.CharField(max_length=20, choices=Cause.choices, default=Cause.UNKNOWN)
     grade = models.CharField(max_length=7, choices=Grade.choices, default=Grade.UNKNOWN)
-    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    notes = notes_field()
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
     resolved_on = models.DateField(null=True, blank=True)
     milestones = models.JSONField(
@@ -160,6 +191,21 @@ class Injury(models.Model):
     @property
     def is_strain(self):
         return self.kind in {self.Kind.STRAIN, self.Kind.TEAR, self.Kind.TENNIS_LEG}
+
+    def clean(self):
+        """Milestones are {milestone key: the ISO date it was reached} (the milestones form's
+        shape; an import is held to it)."""
+        from recovery.injuries.guide import MILESTONES  # the guide's data, read once
+
+        keys = {milestone["key"] for milestone in MILESTONES}
+        milestones = self.milestones
+        if not isinstance(milestones, dict) or not all(
+            key in keys and isinstance(day, str) and _is_iso_date(day)
+            for key, day in milestones.items()
+        ):
+            raise ValidationError(
+                {"milestones": f"Milestones are dates for: {', '.join(sorted(keys))}."}
+            )
 
     def where(self):
         """The muscles (or the region when unsure), as a person would say it."""
@@ -242,7 +288,7 @@ class SymptomEntry(KeepsFactsUpToDate):
     bladder_bowel = models.BooleanField(default=False)
     both_legs_weak = models.BooleanField(default=False)
     stroke_signs = models.BooleanField(default=False)
-    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    notes = notes_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -258,6 +304,24 @@ class SymptomEntry(KeepsFactsUpToDate):
 
     def refresh_kept_facts(self):
         InjuryState.refresh(self.injury_id, acknowledgements=False)
+
+    @staticmethod
+    def before_onset(recorded_at, onset_at):
+        """The message for an entry timed before its injury started (by the minute: the form
+        shows minutes, and "now" logged with the onset is fine), or None."""
+        if recorded_at >= onset_at.replace(second=0, microsecond=0):
+            return None
+        local = timezone.localtime(onset_at)
+        return (
+            f"This is before the injury started ({local:%d %B %Y, %H:%M}). Enter that time or "
+            "later."
+        )
+
+    def clean(self):
+        if self.recorded_at is not None and self.injury_id is not None:
+            problem = self.before_onset(self.recorded_at, self.injury.onset_at)
+            if problem:
+                raise ValidationError({"recorded_at": problem})
 
     def red_flags(self):
         """The warning signs answered yes, as (field, question) pairs."""
@@ -315,7 +379,7 @@ class Acknowledgement(KeepsFactsUpToDate):
     injury = models.ForeignKey(Injury, on_delete=models.CASCADE, related_name="acknowledgements")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     at = models.DateTimeField("when")
-    note = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    note = notes_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,10 +1,13 @@
 """Treatments the user logs, and the ice sessions the timer runs (clinical rules, section 2)."""
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from recovery.models.injuries import NOTES_MAX_LENGTH, Injury
+from recovery.models.injuries import Injury, notes_field
 
 ICE_MAX_MINUTES = 20
 
@@ -38,7 +41,7 @@ class Treatment(models.Model):
     )
     at = models.DateTimeField("when")
     duration_minutes = models.PositiveIntegerField("how long (minutes)", null=True, blank=True)
-    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
+    notes = notes_field()
     ice_session = models.OneToOneField(
         "IceSession", on_delete=models.SET_NULL, null=True, blank=True, related_name="treatment"
     )
@@ -56,6 +59,25 @@ class Treatment(models.Model):
 
     def get_absolute_url(self):
         return reverse("treatment_edit", args=[self.pk])
+
+    def clean(self):
+        """How long a treatment can be: the form's rule and the import's."""
+        minutes = self.duration_minutes
+        if minutes is None:
+            return
+        if minutes > 24 * 60:
+            raise ValidationError({"duration_minutes": "Enter at most 1440 minutes (a whole day)."})
+        if minutes == 0:
+            raise ValidationError(
+                {"duration_minutes": "Enter at least 1 minute, or leave it empty."}
+            )
+        if self.kind == self.Kind.ICE and minutes > ICE_MAX_MINUTES:
+            raise ValidationError(
+                {
+                    "duration_minutes": f"Ice is used in intervals of at most {ICE_MAX_MINUTES} "
+                    "minutes. Log a longer spell as separate sessions, with a break between them."
+                }
+            )
 
 
 class IceSessionStatus(models.TextChoices):
@@ -106,6 +128,30 @@ class IceSession(models.Model):
     @property
     def is_running(self):
         return self.status == self.Status.RUNNING
+
+    def clean(self):
+        """The timer's rules for a stored session (sessions the timer makes keep them; an
+        imported one is held to them): 1 to 20 minutes planned, an end once finished, and a
+        completed or stopped session ended between its start and its planned end."""
+        problems = {}
+        if self.started_at and self.planned_end_at:
+            length = self.planned_end_at - self.started_at
+            if not timedelta(minutes=1) <= length <= timedelta(minutes=ICE_MAX_MINUTES):
+                problems["planned_end_at"] = "An ice session lasts from 1 to 20 minutes."
+        if self.is_running and self.ended_at is not None:
+            problems["ended_at"] = "A running session has no end time yet."
+        elif not self.is_running and self.ended_at is None:
+            problems["ended_at"] = "A finished session has an end time."
+        elif self.ended_at is not None and self.started_at and self.ended_at < self.started_at:
+            problems["ended_at"] = "A session ends after it starts."
+        elif (
+            self.status in (self.Status.COMPLETED, self.Status.STOPPED)
+            and self.planned_end_at
+            and self.ended_at > self.planned_end_at
+        ):
+            problems["ended_at"] = "A session ends by its planned end."
+        if problems:
+            raise ValidationError(problems)
 
     @property
     def planned_minutes(self):

@@ -106,21 +106,4 @@ class TreatmentForm(forms.ModelForm):
             "Enter a whole number of minutes, or leave it empty."
         )
 
-    def clean_duration_minutes(self):
-        minutes = self.cleaned_data.get("duration_minutes")
-        if minutes is not None and minutes > 24 * 60:
-            raise forms.ValidationError("Enter at most 1440 minutes (a whole day).")
-        if minutes == 0:
-            raise forms.ValidationError("Enter at least 1 minute, or leave it empty.")
-        return minutes
-
-    def clean(self):
-        cleaned = super().clean()
-        minutes = cleaned.get("duration_minutes")
-        if cleaned.get("kind") == Treatment.Kind.ICE and minutes and minutes > ICE_MAX_MINUTES:
-            self.add_error(
-                "duration_minutes",
-                f"Ice is used in intervals of at most {ICE_MAX_MINUTES} minutes. Log a longer "
-                "spell as separate sessions, with a break between them.",
-            )
-        return cleaned
+    # How long a treatment can be is the model's rule (Treatment.clean), the import's too.

@@ -185,10 +185,126 @@ def test_a_file_with_one_bad_row_imports_nothing(owner, other_user, pinned):
     log_everything(owner, pinned)
     data = export.collect(owner)
     data["fluids"].append({"at": NOW.isoformat(), "amount_ml": 999999, "drink": "water"})
-    with pytest.raises(export.ImportRefused, match="not allowed"):
+    with pytest.raises(export.ImportRefused, match="Drink 2: .*Nothing was imported"):
         export.restore(other_user, json.dumps(data).encode())
     assert not Injury.objects.filter(user=other_user).exists()
     assert not FluidEntry.objects.filter(user=other_user).exists()
+
+
+def exported(owner, pinned):
+    log_everything(owner, pinned)
+    return export.collect(owner)
+
+
+def refused(user, data):
+    """The refusal's message for a document (a dict, or bytes as sent); nothing is stored."""
+    raw = data if isinstance(data, bytes) else json.dumps(data).encode()
+    with pytest.raises(export.ImportRefused) as refusal:
+        export.restore(user, raw)
+    for model in (Injury, FluidEntry, Cramp, StretchSession, Treatment):
+        assert not model.objects.filter(user=user).exists()
+    assert get_profile(user).time_zone != "Pacific/Kiritimati"
+    return str(refusal.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        # A running stretch of 2**62 holds of 0 seconds once made the stretching page loop.
+        (lambda d: d["stretches"][0].update(holds=2**62, hold_seconds=0), "Stretch 1, holds"),
+        (lambda d: d["stretches"][0].update(hold_seconds=0), "Stretch 1, hold_seconds"),
+        (lambda d: d["stretches"][0].update(holds_done=9), "Stretch 1, holds_done"),
+        # An ice session from 1800 to 2000 once built a skin check every 5 minutes.
+        (
+            lambda d: d["ice_sessions"][0].update(
+                started_at="1800-01-01T00:00:00+00:00", planned_end_at="2000-01-01T00:00:00+00:00"
+            ),
+            "1900 up to now",
+        ),
+        (
+            lambda d: d["ice_sessions"][0].update(planned_end_at=NOW.isoformat()),
+            "Ice session 1, planned_end_at: An ice session lasts from 1 to 20 minutes.",
+        ),
+        (
+            lambda d: d["treatments"].append(
+                {**d["treatments"][0], "kind": "ice", "duration_minutes": 2**63}
+            ),
+            "Treatment 3, duration_minutes",
+        ),
+        (
+            lambda d: d["treatments"][0].update(kind="ice", duration_minutes=45),
+            "Ice is used in intervals of at most 20 minutes",
+        ),
+        (lambda d: d["cramps"][0].update(helped=["prayer"]), "Cramp 1, helped: Choose what"),
+        (lambda d: d["cramps"][0].update(helped="stretching"), "Cramp 1, helped"),
+        (lambda d: d["injuries"][0].update(milestones=["walk"]), "Injury 1, milestones"),
+        (
+            lambda d: d["injuries"][0].update(onset_at="0001-01-01T00:00:00+14:00"),
+            "outside the calendar",
+        ),
+        (
+            lambda d: d["injuries"][0]["entries"][0].update(
+                recorded_at="2999-01-01T00:00:00+00:00"
+            ),
+            "1900 up to now",
+        ),
+        (
+            lambda d: d["injuries"][0]["entries"][0].update(
+                recorded_at=(NOW - dt.timedelta(days=30)).isoformat()
+            ),
+            "Symptom entry 1 of injury 1, recorded_at: This is before the injury started",
+        ),
+        (
+            lambda d: d["injuries"][0]["entries"][0].update(notes="x" * 5001),
+            "Symptom entry 1 of injury 1, notes",
+        ),
+        (lambda d: d["profile"].update(time_zone="Mars/Olympus"), "The profile, time_zone"),
+    ],
+)
+def test_an_import_is_held_to_the_forms_rules_and_names_the_record(
+    owner, other_user, pinned, change, message
+):
+    data = exported(owner, pinned)
+    data["profile"]["time_zone"] = "Pacific/Kiritimati"  # kept only if the file is imported
+    change(data)
+    assert message in refused(other_user, data)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nested far deeper"),
+        (b'{"format": "leg-recovery-tracker", "version": 1, "x": Infinity}', "Infinity"),
+        (b'{"format": "leg-recovery-tracker", "version": 1, "x": NaN}', "NaN"),
+        (b'{"format": "leg-recovery-tracker", "version": 1, "x": "a\\u0000b"}', "NUL"),
+    ],
+)
+def test_crafted_files_get_a_clear_refusal(other_user, raw, message):
+    assert message in refused(other_user, raw)
+
+
+def test_a_nul_in_a_note_is_refused_and_the_refusal_page_shows(client, owner, other_user, pinned):
+    data = exported(owner, pinned)
+    data["injuries"][0]["notes"] = "bad\x00note"
+    data["profile"]["time_zone"] = "Mars/Olympus"
+    client.force_login(other_user)
+    response = client.post(
+        reverse("import"), {"file": SimpleUploadedFile("data.json", json.dumps(data).encode())}
+    )
+    assert response.status_code == 400
+    assert "NUL character" in response.content.decode()
+
+
+def test_a_refused_time_zone_leaves_the_pages_working(client, owner, other_user, pinned):
+    data = exported(owner, pinned)
+    data["profile"]["time_zone"] = "Mars/Olympus"
+    client.force_login(other_user)
+    response = client.post(
+        reverse("import"), {"file": SimpleUploadedFile("data.json", json.dumps(data).encode())}
+    )
+    assert response.status_code == 400
+    assert "The profile, time_zone: Choose a time zone" in response.content.decode()
+    assert client.get(reverse("home")).status_code == 200
 
 
 def test_import_into_an_account_with_logs_is_refused(owner, pinned):
