@@ -6,11 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from recovery.accounts import export
-from recovery.accounts.forms import DeleteAccountForm, ImportForm
+from recovery.accounts import export, uploads
+from recovery.accounts.forms import IMPORT_MAX_BYTES, DeleteAccountForm, ImportForm
 
 
 @login_required
@@ -29,10 +30,18 @@ def export_download(request):
     return response
 
 
+@csrf_exempt  # checked below, once the upload is limited (Django's documented order)
 @login_required
 @require_POST
 def import_upload(request):
-    form = ImportForm(request.POST, request.FILES)
+    request.upload_handlers.insert(0, uploads.SizeLimit(request, IMPORT_MAX_BYTES))
+    return _import_upload(request)
+
+
+@csrf_protect
+def _import_upload(request):
+    files = request.FILES  # the body, read through the size limit
+    form = ImportForm(request.POST, files, too_large=getattr(request, uploads.TOO_LARGE, False))
     if form.is_valid():
         try:
             export.restore(request.user, form.cleaned_data["file"].read())

@@ -208,18 +208,26 @@ class ProfileForm(forms.ModelForm):
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 
 
+TOO_LARGE_MESSAGE = "The file is larger than 20 MB; this is not an export file."
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
         label="The data.json file from an export",
         error_messages={"required": "Choose the data.json file from an export."},
     )
 
+    def __init__(self, *args, too_large=False, **kwargs):
+        """`too_large`: the upload was stopped at the limit (`uploads.SizeLimit`), so no file
+        arrived: the form says why."""
+        super().__init__(*args, **kwargs)
+        if too_large:
+            self.fields["file"].error_messages["required"] = TOO_LARGE_MESSAGE
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > IMPORT_MAX_BYTES:
-            raise forms.ValidationError(
-                "The file is larger than 20 MB; this is not an export file."
-            )
+            raise forms.ValidationError(TOO_LARGE_MESSAGE)
         return upload
 
 

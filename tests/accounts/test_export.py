@@ -340,3 +340,46 @@ def test_deleting_the_account_needs_the_username_and_removes_every_row(
     assert not any(rows_of(owner_id).values())
     assert all(rows_of(other_user.pk).values())
     assert not response.context["user"].is_authenticated
+
+
+def test_an_upload_past_the_limit_is_dropped_as_it_arrives(other_user, monkeypatch):
+    """A 25 MB file is not written whole to a temporary file before the size is checked."""
+    from django.core.files import uploadhandler
+    from django.test import Client
+
+    kept = []  # the bytes written to the temporary file (a file this size is not kept in memory)
+    original = uploadhandler.TemporaryFileUploadHandler.receive_data_chunk
+
+    def counting(self, raw_data, start):
+        kept.append(len(raw_data))
+        return original(self, raw_data, start)
+
+    monkeypatch.setattr(uploadhandler.TemporaryFileUploadHandler, "receive_data_chunk", counting)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(other_user)
+    client.get(reverse("data"))
+    token = client.cookies["csrftoken"].value
+    big = SimpleUploadedFile("data.json", b"{" + b" " * (25 * 1024 * 1024) + b"}")
+    response = client.post(reverse("import"), {"csrfmiddlewaretoken": token, "file": big})
+    assert response.status_code == 400
+    assert "larger than 20 MB" in response.content.decode()
+    assert 0 < sum(kept) <= 20 * 1024 * 1024  # what reached the file: never past the limit
+    assert not Injury.objects.filter(user=other_user).exists()
+
+
+def test_a_file_within_the_limit_still_imports_with_the_csrf_check(owner, other_user, pinned):
+    from django.test import Client
+
+    document = json.dumps(exported(owner, pinned)).encode()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(other_user)
+    client.get(reverse("data"))
+    token = client.cookies["csrftoken"].value
+    upload = SimpleUploadedFile("data.json", document, "application/json")
+    response = client.post(reverse("import"), {"csrfmiddlewaretoken": token, "file": upload})
+    assert response.status_code == 302
+    assert Injury.objects.filter(user=other_user).count() == 1
+    refused_without_token = Client(enforce_csrf_checks=True)
+    refused_without_token.force_login(owner)
+    upload = SimpleUploadedFile("data.json", document, "application/json")
+    assert refused_without_token.post(reverse("import"), {"file": upload}).status_code == 403
