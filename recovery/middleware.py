@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from recovery.models import get_profile
 
@@ -30,4 +31,19 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class PrivatePagesMiddleware:
+    """A signed-in user's pages and downloads hold their health data: `Cache-Control: private,
+    no-store`, so that neither a shared cache nor the browser keeps a copy (on a shared computer,
+    Back after log-out shows nothing)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
         return response

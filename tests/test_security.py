@@ -262,3 +262,20 @@ def test_a_database_dump_restores_every_record(owner, tmp_path):
         FluidEntry.objects.count(),
     ) == counts
     assert SymptomEntry.objects.get().notes == "before the backup"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/injuries/", "/charts/", "/report/", "/accounts/profile/", "/fluids/", "/ice/",
+     "/accounts/data/export/", "/anatomy/"],
+)  # fmt: skip
+def test_a_signed_in_users_pages_are_kept_by_no_cache(owner_client, url):
+    response = owner_client.get(url)
+    assert response.status_code == 200
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= directives
+
+
+def test_a_visitors_reference_page_may_be_cached(client):
+    response = client.get("/anatomy/")
+    assert "no-store" not in response.get("Cache-Control", "")
