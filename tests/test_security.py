@@ -279,3 +279,23 @@ def test_a_signed_in_users_pages_are_kept_by_no_cache(owner_client, url):
 def test_a_visitors_reference_page_may_be_cached(client):
     response = client.get("/anatomy/")
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_head_answers_wherever_get_does(owner_client, owner):
+    """Monitors and link checkers send HEAD: a 405 where GET works reads as "site down"."""
+    objects = make_objects(owner)
+    token = objects["report/share"].token
+    urls = ["/healthz", f"/shared/{token}/"]
+    for route in all_routes():
+        if "<" not in route:
+            urls.append("/" + route)
+        elif route in routes_with_an_id() and route.count("<") == 1:
+            urls.append(url_for(route, object_for(route, objects).pk))
+    checked = 0
+    for url in urls:
+        got = owner_client.get(url).status_code
+        if got == 405:
+            continue  # a POST-only route: HEAD is refused alike
+        assert owner_client.head(url).status_code == got, url
+        checked += 1
+    assert checked >= 60

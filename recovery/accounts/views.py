@@ -15,7 +15,7 @@ from recovery.common.validators import time_zone_names
 from recovery.models import Profile, get_profile
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("home")
@@ -33,7 +33,7 @@ def signup(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile(request):
     # A copy: a rejected form must not leave bad values on the profile the page still uses.
     profile = Profile.objects.get(pk=get_profile(request.user).pk)

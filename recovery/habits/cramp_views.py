@@ -46,7 +46,7 @@ def _recent_cramps(user_id):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def cramps(request):
     form = CrampForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -85,7 +85,7 @@ def cramps(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def cramp_edit(request, pk):
     cramp = get_object_or_404(Cramp, pk=pk, user=request.user)
     form = CrampForm(request.POST or None, instance=cramp)
@@ -97,7 +97,7 @@ def cramp_edit(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def cramp_delete(request, pk):
     cramp = get_object_or_404(Cramp, pk=pk, user=request.user)
     return confirm_delete(

@@ -116,7 +116,7 @@ def fluid_day(request, day):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def fluid_edit(request, pk):
     entry = get_object_or_404(FluidEntry, pk=pk, user=request.user)
     profile = get_profile(request.user)
@@ -139,7 +139,7 @@ def fluid_edit(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def fluid_delete(request, pk):
     entry = get_object_or_404(FluidEntry, pk=pk, user=request.user)
     local = timezone.localtime(entry.at)

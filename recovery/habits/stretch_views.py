@@ -73,7 +73,7 @@ def stretches(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def stretch_log(request):
     form = StretchLogForm(
         request.POST or None, user=request.user, initial={"stretch": request.GET.get("stretch")}
@@ -155,7 +155,7 @@ def stretch_pain(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def stretch_edit(request, pk):
     session = get_object_or_404(StretchSession, pk=pk, user=request.user)
     form = StretchLogForm(request.POST or None, instance=session, user=request.user)
@@ -167,7 +167,7 @@ def stretch_edit(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def stretch_delete(request, pk):
     session = get_object_or_404(StretchSession, pk=pk, user=request.user)
     return confirm_delete(

@@ -64,7 +64,7 @@ def injury_list(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def injury_new(request):
     initial = {}
     if slug := request.GET.get("muscle"):
@@ -87,7 +87,7 @@ def injury_new(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def injury_edit(request, pk):
     injury = _injury_for(request, pk)
     form = InjuryForm(request.POST or None, instance=injury, with_pain=False)
@@ -119,7 +119,7 @@ def injury_edit(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def injury_delete(request, pk):
     injury = _injury_for(request, pk)
     return confirm_delete(
@@ -203,7 +203,7 @@ def injury_detail(request, pk):
 
 @login_required
 @vary_on_headers("HX-Request")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_new(request, pk):
     injury = _injury_with_relations(request, pk)
     form = EntryForm(request.POST or None, injury=injury)
@@ -228,7 +228,7 @@ def entry_new(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_edit(request, pk):
     entry = _entry_for(request, pk)
     form = EntryForm(request.POST or None, instance=entry, injury=entry.injury)
@@ -244,7 +244,7 @@ def entry_edit(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_delete(request, pk):
     entry = _entry_for(request, pk)
     local = timezone.localtime(entry.recorded_at)
@@ -274,7 +274,7 @@ def acknowledge(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def acknowledgement_delete(request, pk):
     ack = get_object_or_404(
         Acknowledgement.objects.select_related("injury"), pk=pk, injury__user=request.user

@@ -28,7 +28,7 @@ def treatment_list(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def treatment_new(request):
     initial = {}
     if kind := request.GET.get("kind"):
@@ -62,7 +62,7 @@ def _caution_early_massage(request, treatment):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def treatment_edit(request, pk):
     treatment = _treatment_for(request, pk)
     form = TreatmentForm(request.POST or None, instance=treatment, user=request.user)
@@ -76,7 +76,7 @@ def treatment_edit(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def treatment_delete(request, pk):
     treatment = _treatment_for(request, pk)
     back = treatment.injury.get_absolute_url() if treatment.injury else reverse("treatments")
