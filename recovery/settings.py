@@ -209,6 +209,11 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DJANGO_DEFAULT_FROM_EMAIL", "Leg recovery tracker <noreply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# How to report a security problem, as /.well-known/security.txt gives it (a mailto: or https:
+# address); by default the address the app sends its mail from.
+SECURITY_CONTACT = os.environ.get(
+    "DJANGO_SECURITY_CONTACT", "mailto:" + DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
+)
 
 # Content Security Policy: only our own files, plus inline code that carries the
 # per-request nonce (htmx's indicator style). Nothing inline otherwise, no eval.

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.contrib.auth.hashers import identify_hasher
 from django.forms.models import model_to_dict
 from django.test import Client
@@ -299,3 +300,29 @@ def test_head_answers_wherever_get_does(owner_client, owner):
         assert owner_client.head(url).status_code == got, url
         checked += 1
     assert checked >= 60
+
+
+def test_robots_keep_private_pages_and_shared_reports_out_of_search_engines(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    disallowed = {line.split(": ")[1] for line in response.content.decode().splitlines()
+                  if line.startswith("Disallow: ")}  # fmt: skip
+    for prefix in ["/shared/", "/report/", "/injuries/", "/accounts/", "/charts/", "/fluids/"]:
+        assert prefix in disallowed
+    assert "/anatomy/" not in disallowed
+    firsts = {route.split("/")[0] for route in all_routes()}
+    assert {f"/{first}/" for first in firsts} - disallowed <= {
+        "//", "/anatomy/", "/healthz/", "/favicon.ico/", "/robots.txt/", "/.well-known/",
+        "/static/",
+    }  # fmt: skip
+
+
+def test_security_txt_says_how_to_report_a_problem(client, settings):
+    settings.SECURITY_CONTACT = "mailto:security@example.org"
+    with time_machine.travel(dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC), tick=False):
+        response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200
+    lines = response.content.decode().splitlines()
+    assert "Contact: mailto:security@example.org" in lines
+    assert "Expires: 2027-06-01T09:00:00Z" in lines
