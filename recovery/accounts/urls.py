@@ -1,14 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from recovery.accounts import data_views, site_files, views
+from recovery.accounts import data_views, views
 from recovery.accounts.password_reset import ThrottledPasswordResetView
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
-    path("robots.txt", site_files.robots_txt, name="robots_txt"),
-    path(".well-known/security.txt", site_files.security_txt, name="security_txt"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/profile/", views.profile, name="profile"),
     path(
