@@ -153,9 +153,26 @@ def test_healthz_says_503_when_the_database_does_not_answer(client, monkeypatch)
     def broken_cursor(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("recovery.accounts.views.connection.cursor", broken_cursor)
+    monkeypatch.setattr("django.db.backends.base.base.BaseDatabaseWrapper.cursor", broken_cursor)
     response = client.get("/healthz")
     assert response.status_code == 503
+
+
+def test_healthz_says_503_when_the_database_refuses_writes(client):
+    """A full disk or a read-only database still answers reads, but every log would be lost."""
+    from django.db import connection
+
+    sqlite = connection.vendor == "sqlite"
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA query_only = ON" if sqlite else "SET TRANSACTION READ ONLY")
+    try:
+        response = client.get("/healthz")
+    finally:
+        if sqlite:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA query_only = OFF")
+    assert response.status_code == 503
+    assert response.content == b"database unavailable"
 
 
 def test_favicon_ico_points_browsers_at_the_icon(client):

@@ -326,3 +326,18 @@ def test_security_txt_says_how_to_report_a_problem(client, settings):
     lines = response.content.decode().splitlines()
     assert "Contact: mailto:security@example.org" in lines
     assert "Expires: 2027-06-01T09:00:00Z" in lines
+
+
+def test_a_refused_form_gets_the_apps_own_page_within_the_csp(owner):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    response = client.post(reverse("cramps"), {"when": "now", "duration": "30"})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "The form could not be sent" in body
+    assert "nothing was saved" in body
+    assert "DEBUG" not in body
+    main = body[body.index("<main") : body.index("</main>")]
+    assert "CSRF" not in main  # no jargon for the user
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    assert f'nonce="{nonce}"' in body  # the layout's script runs under the policy

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, transaction
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from anatomy.models import ReferenceVersion
 from recovery.accounts.forms import ProfileForm, SignupForm
 from recovery.common.validators import time_zone_names
 from recovery.models import Profile, get_profile
@@ -58,13 +60,22 @@ def profile(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """For load balancers: 200 when the database answers, 503 when it does not."""
+    """For load balancers: 200 when the database answers and takes a write, 503 otherwise (a
+    full disk or a read-only database answers reads but loses every log). The write changes
+    nothing and is rolled back."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        with transaction.atomic():
+            ReferenceVersion.objects.filter(pk=1).update(number=F("number"))
+            transaction.set_rollback(True)
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the app's own page, in its layout and within its CSP (Django's
+    default page mentions settings a user cannot act on)."""
+    return render(request, "403_csrf.html", status=403)
 
 
 @require_safe
