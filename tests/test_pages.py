@@ -158,10 +158,18 @@ def test_healthz_says_503_when_the_database_does_not_answer(client, monkeypatch)
     assert response.status_code == 503
 
 
-def test_healthz_says_503_when_the_database_refuses_writes(client):
-    """A full disk or a read-only database still answers reads, but every log would be lost."""
+@pytest.mark.parametrize("version_row", [True, False])
+def test_healthz_says_503_when_the_database_refuses_writes(client, version_row):
+    """A full disk or a read-only database still answers reads, but every log would be lost.
+    The check writes a row whether or not the reference version's row is there yet."""
     from django.db import connection
 
+    from anatomy.models import ReferenceVersion
+
+    if not version_row:
+        ReferenceVersion.objects.all().delete()
+    assert client.get("/healthz").status_code == 200
+    assert ReferenceVersion.objects.filter(pk=1).exists() == version_row  # nothing was kept
     sqlite = connection.vendor == "sqlite"
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA query_only = ON" if sqlite else "SET TRANSACTION READ ONLY")

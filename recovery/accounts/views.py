@@ -65,7 +65,8 @@ def healthz(request):
     nothing and is rolled back."""
     try:
         with transaction.atomic():
-            ReferenceVersion.objects.filter(pk=1).update(number=F("number"))
+            if not ReferenceVersion.objects.filter(pk=1).update(number=F("number")):
+                ReferenceVersion.objects.create(pk=1)  # a row to write, whatever is stored
             transaction.set_rollback(True)
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
