@@ -263,3 +263,49 @@ def test_a_muscle_or_region_that_does_not_exist_is_a_field_message(owner_client)
             "side": "left", "pain": "3"}  # fmt: skip
     body = owner_client.post(reverse("injury_new"), data).content.decode()
     assert "Select a valid choice" in body
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/fluids/9999-12-31/",
+        "/fluids/0001-01-01/",
+        "/fluids/1899-12-31/",
+        "/report/?start=0001-01-01",
+        "/report/?start=0001-01-01&end=0001-01-02",
+        "/report/?start=9999-12-31",
+        "/shared/%00/",
+        "/shared/..%2F/",
+    ],
+)
+def test_crafted_urls_get_a_clear_page_east_of_utc(owner_client, owner, url):
+    profile = get_profile(owner)
+    profile.time_zone = "Pacific/Kiritimati"  # UTC+14: the earliest day's start overflows
+    profile.save()
+    response = owner_client.get(url)
+    assert response.status_code in (200, 400, 404), url
+    assert "<h1>" in response.content.decode()
+
+
+def test_a_share_link_for_the_earliest_day_shows_its_page(owner_client, owner, client):
+    from recovery.models import ShareLink
+
+    profile = get_profile(owner)
+    profile.time_zone = "Pacific/Kiritimati"
+    profile.save()
+    owner_client.post(
+        "/report/share/",
+        {"injury": "all", "start": "0001-01-01", "end": "0001-01-02", "days": "7"},
+    )
+    for link in ShareLink.objects.filter(user=owner):
+        assert client.get(f"/shared/{link.token}/").status_code == 200
+
+
+def test_the_report_of_an_injury_older_than_ten_years_starts_ten_years_back(owner_client, owner):
+    injury = Injury.objects.create(
+        user=owner, side="left", onset_at=dt.datetime(2010, 1, 1, tzinfo=dt.UTC)
+    )
+    response = owner_client.get(f"/report/?injury={injury.pk}")
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert (report["end_day"] - report["start_day"]).days == 3660

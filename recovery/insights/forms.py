@@ -1,11 +1,15 @@
 """The report's choices (which injury, which days) and a share link's lifetime."""
 
+import datetime as dt
+
 from django import forms
 from django.utils import timezone
 
 from recovery.injuries import advice
 from recovery.insights import report
 from recovery.models import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, give_muscle_names
+
+MAX_RANGE_DAYS = 3660  # ten years
 
 
 class ReportForm(forms.Form):
@@ -32,13 +36,15 @@ class ReportForm(forms.Form):
         cleaned["injury_obj"] = injury
         today = timezone.localdate()
         default_start, default_end = report.default_days(injury, today)
+        # An injury older than the longest range starts its default report that far back.
+        default_start = max(default_start, default_end - dt.timedelta(days=MAX_RANGE_DAYS))
         start = cleaned.get("start") or default_start
         end = cleaned.get("end") or default_end
         if end > today:
             self.add_error("end", "Choose today or an earlier day.")
         if start > end:
             self.add_error("start", "The first day must be on or before the last day.")
-        if (end - start).days > 3660:
+        if (end - start).days > MAX_RANGE_DAYS:
             self.add_error("start", "Choose a range of at most ten years.")
         cleaned["start"], cleaned["end"] = start, end
         return cleaned

@@ -8,5 +8,5 @@ urlpatterns = [
     path("report/", report_views.report_page, name="report"),
     path("report/share/", report_views.share_create, name="share_create"),
     path("report/share/<int:pk>/revoke/", report_views.share_revoke, name="share_revoke"),
-    path("shared/<str:token>/", report_views.shared_report, name="shared_report"),
+    path("shared/<slug:token>/", report_views.shared_report, name="shared_report"),
 ]
