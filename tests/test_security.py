@@ -28,7 +28,7 @@ NOW = dt.datetime.now(dt.UTC)
 # the share token, Django's reset link, the signed-in user's own day, and the staff-only admin.
 REVIEWED_PARAMETERS = [
     r"^anatomy/[a-z-]+/<slug:slug>/$",
-    r"^shared/<str:token>/$",
+    r"^shared/<slug:token>/$",
     r"^accounts/reset/<uidb64>/<token>/$",
     r"^fluids/<date:day>/$",
     r"^admin/",
