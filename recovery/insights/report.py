@@ -7,6 +7,7 @@ report still prints on a page or two; every warning sign and every note is still
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -36,7 +37,7 @@ REPORTED = {
     Treatment: "ice_count",
     StretchSession: "stretch_count",
     FluidEntry: "average_fluids",
-    Cramp: "cramp_count",
+    Cramp: "cramps",
 }
 NOT_REPORTED = {
     IceSession: "a finished ice session is reported through the treatment it records",
@@ -87,10 +88,12 @@ class ReportEntry:
         return "; ".join(self.flags)
 
 
-def build(user, profile, injuries, start_day, end_day, assessed=None):
+def build(user, profile, injuries, start_day, end_day, assessed=None, whole_log=True):
     """Everything the report shows, for the given injuries (the user's own, annotated with
     `advice.with_triage_facts`) and days, in a fixed number of queries. `assessed` is the
-    advice already worked out for the user's injuries (`advice.assess`), if any."""
+    advice already worked out for the user's injuries (`advice.assess`), if any. A report of
+    one injury (`whole_log` false) holds only what was logged for it: no treatments, stretches,
+    drinks or cramps logged for no injury or another."""
     zone = profile.zone
     start, _ = day_bounds(start_day, zone)
     _, end = day_bounds(end_day, zone)
@@ -118,12 +121,22 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
     ids = {f"injury_{index}": pk for index, pk in enumerate(injury_ids)}
     # Plain rows, not model objects: a year holds well over a thousand ice sessions.
     treatments = compiled.dicts(
-        ("report treatments", len(ids)), _treatments, user_id=user.pk, start=start, end=end, **ids
+        ("report treatments", len(ids), whole_log),
+        partial(_treatments, unattached=whole_log),
+        user_id=user.pk,
+        start=start,
+        end=end,
+        **ids,
     )
     ice = [t for t in treatments if t["kind"] == Treatment.Kind.ICE]
-    stretches = compiled.rows(
-        "report stretches", _stretch_rows, user_id=user.pk, start=start, end=end
-    )
+    if whole_log:
+        stretches = compiled.rows(
+            "report stretches", _stretch_rows, user_id=user.pk, start=start, end=end
+        )
+    else:
+        stretches = injury_rows(
+            "report injury stretches", None, _injury_stretches, injuries, start, end
+        )
     marks = {pk: {"ice": [], "stretches": []} for pk in injury_ids}
     for injury_id, moment, kind in [(t["injury_id"], t["at"], "ice") for t in ice] + [
         (injury_id, moment, "stretches") for injury_id, moment in stretches
@@ -146,10 +159,15 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
             pk: pain_days.pain_by_period(item, period, start_day, end_day)
             for pk, item in series.items()
         }
-    cramps = compiled.dicts("report cramps", _cramp_counts, user_id=user.pk, start=start, end=end)
-    cramps = cramps[0] if cramps else {"count": 0, "night": 0}
-    fluid_totals = hydration.daily_totals(user, zone, start_day)
-    fluid_total = sum(ml for day, ml in fluid_totals.items() if day <= end_day)
+    cramps, average_fluids = None, None  # a report of one injury leaves them out
+    if whole_log:
+        found = compiled.dicts(
+            "report cramps", _cramp_counts, user_id=user.pk, start=start, end=end
+        )
+        cramps = found[0] if found else {"count": 0, "night": 0}
+        fluid_totals = hydration.daily_totals(user, zone, start_day)
+        fluid_total = sum(ml for day, ml in fluid_totals.items() if day <= end_day)
+        average_fluids = profile.format_volume(round(fluid_total / days)) if days else None
     return {
         "start_day": start_day,
         "end_day": end_day,
@@ -183,9 +201,8 @@ def build(user, profile, injuries, start_day, end_day, assessed=None):
             for t in treatments
             if t["kind"] not in (Treatment.Kind.ICE, Treatment.Kind.MEDICATION)
         ],
-        "cramp_count": cramps["count"],
-        "night_cramps": cramps["night"],
-        "average_fluids": profile.format_volume(round(fluid_total / days)) if days else None,
+        "cramps": cramps,
+        "average_fluids": average_fluids,
         "days": days,
     }
 
@@ -215,14 +232,15 @@ def _acks(ids, start, end):
     return in_range(Acknowledgement.objects.filter(injury__in=ids), "at", start, end).order_by("at")
 
 
-def _treatments(user_id, start, end, **ids):
-    """The user's reported treatments in the range: the injuries' (`ids`), and those for no
-    particular injury."""
+def _treatments(user_id, start, end, unattached=True, **ids):
+    """The user's reported treatments in the range: the injuries' (`ids`), and with
+    `unattached` those for no particular injury."""
     treatments = Treatment.objects.filter(
         user=user_id, at__gte=start, at__lt=end, kind__in=REPORTED_TREATMENTS
     )
     if ids:
-        treatments = treatments.filter(Q(injury__in=list(ids.values())) | Q(injury__isnull=True))
+        mine = Q(injury__in=list(ids.values()))
+        treatments = treatments.filter(mine | Q(injury__isnull=True) if unattached else mine)
     return treatments.order_by("at").values(
         "injury_id", "kind", "at", "duration_minutes", "detail", "notes"
     )
@@ -231,6 +249,15 @@ def _treatments(user_id, start, end, **ids):
 def _stretch_rows(user_id, start, end):
     return (
         StretchSession.objects.filter(user=user_id, at__gte=start, at__lt=end)
+        .exclude(status=StretchSession.Status.RUNNING)
+        .order_by("at")
+        .values_list("injury_id", "at")
+    )
+
+
+def _injury_stretches(ids, start, end):
+    return (
+        in_range(StretchSession.objects.filter(injury__in=ids), "at", start, end)
         .exclude(status=StretchSession.Status.RUNNING)
         .order_by("at")
         .values_list("injury_id", "at")

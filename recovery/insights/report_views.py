@@ -27,6 +27,7 @@ def _report_context(user, profile, form, assessed):
         form.cleaned_data["start"],
         form.cleaned_data["end"],
         assessed=assessed,
+        whole_log=injury is None,
     )
 
 
@@ -104,7 +105,12 @@ def shared_report(request, token):
                 "recovery/insights/report.html",
                 {
                     "report": report.build(
-                        link.user, profile, injuries, link.start_day, link.end_day
+                        link.user,
+                        profile,
+                        injuries,
+                        link.start_day,
+                        link.end_day,
+                        whole_log=link.injury_id is None,
                     ),
                     "profile": profile,
                     "shared": True,

@@ -45,7 +45,8 @@ def injury(owner):
 
 
 def test_the_report_summarises_the_injury_and_everything_around_it(owner_client, injury):
-    body = owner_client.get(reverse("report"), {"injury": injury.pk}).content.decode()
+    Treatment.objects.create(user=injury.user, kind="medication", at=NOW, detail="Unattached pill")
+    body = owner_client.get(reverse("report"), {"injury": "all"}).content.decode()
     for text in [
         "Grade II: a partial tear",
         "Sprint",
@@ -54,13 +55,25 @@ def test_the_report_summarises_the_injury_and_everything_around_it(owner_client,
         "GP",
         "Ice: 1 session, 20 minutes in all.",
         "Paracetamol 1 g",
+        "Unattached pill",
         "Massage (by hand or roller), Roller",
         "Cramps: 1, of which 1 at night.",
-        "Average drinks: 0.2 L a day.",
         "Get help right away, today",
         'id="chart-data"',
     ]:
         assert text in body, text
+    assert "Average drinks:" in body
+
+
+def test_the_report_of_one_injury_holds_only_what_was_logged_for_it(owner_client, injury):
+    """It is what a share link for that injury shows: no cramps, drinks, or treatments and
+    stretches logged for no injury or another."""
+    Treatment.objects.create(user=injury.user, kind="medication", at=NOW, detail="Unattached pill")
+    body = owner_client.get(reverse("report"), {"injury": injury.pk}).content.decode()
+    for text in ["Sprint", "Ice: 1 session, 20 minutes in all.", "Paracetamol 1 g", "Roller"]:
+        assert text in body, text
+    for text in ["Unattached pill", "Cramps:", "Average drinks:"]:
+        assert text not in body, text
 
 
 @pytest.mark.parametrize(
@@ -107,6 +120,18 @@ def test_a_share_link_shows_only_that_report_to_anyone_and_is_not_indexed(
     assert "another private thing" not in body
     assert "alice" not in body
     assert "Make a share link" not in body
+
+
+def test_a_share_link_for_one_injury_leaves_out_what_was_logged_for_no_injury(
+    owner_client, client, injury, owner
+):
+    Treatment.objects.create(user=owner, kind="medication", at=NOW, detail="Unattached pill")
+    other = Injury.objects.create(user=owner, side="right", onset_at=NOW - dt.timedelta(days=2))
+    Treatment.objects.create(user=owner, injury=other, kind="therapy", at=NOW, detail="Other's")
+    body = client.get(make_link(owner_client, injury).get_absolute_url()).content.decode()
+    assert "Paracetamol 1 g" in body
+    for text in ["Unattached pill", "Other's", "Cramps:", "Average drinks:"]:
+        assert text not in body, text
 
 
 def test_a_revoked_link_stops_working(owner_client, client, injury):
