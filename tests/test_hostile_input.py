@@ -121,7 +121,7 @@ def endpoints(injury):
             None,
         ),
         "delete account": (
-            reverse("delete_account"), {"username": "not-alice"}, ["username"], None,
+            reverse("delete_account"), {"password": "not-the-password"}, ["password"], None,
         ),
     }  # fmt: skip
 

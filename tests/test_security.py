@@ -134,7 +134,7 @@ def test_htmx_fragments_carry_the_headers_too(owner_client):
         ("injury_new", {"side": "left", "pain": "3", "muscles": ["soleus"]}),
         ("ice_start", {"minutes": "20", "barrier": "on"}),
         ("logout", {}),
-        ("delete_account", {"username": "alice"}),
+        ("delete_account", {"password": PASSWORD}),
     ],
 )
 def test_a_post_without_the_csrf_token_is_refused(owner, name, data):

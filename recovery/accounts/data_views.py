@@ -1,8 +1,10 @@
 """The user's data as a whole: export it, import it, or delete the account."""
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -61,7 +63,16 @@ def delete_account(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        user.delete()
+        _delete(user)
         messages.success(request, "Your account and everything you logged have been deleted.")
         return redirect("home")
     return render(request, "recovery/accounts/delete_account.html", {"form": form})
+
+
+def _delete(user):
+    """The user, everything they logged (by cascade) and the records of their log-ins."""
+    username = user.get_username()
+    with transaction.atomic():
+        user.delete()
+        for model in (AccessAttempt, AccessFailureLog, AccessLog):
+            model.objects.filter(username=username).delete()

@@ -232,16 +232,24 @@ class ImportForm(forms.Form):
 
 
 class DeleteAccountForm(forms.Form):
-    username = forms.CharField(label="Type your username to confirm")
+    """Deleting the account asks for the password: the username is on every page, so typing
+    it proves nothing about who is at the keyboard."""
+
+    password = forms.CharField(
+        label="Your password, to confirm",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Type your password to confirm; nothing was deleted."},
+    )
 
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
 
-    def clean_username(self):
-        typed = self.cleaned_data["username"]
-        if typed != self.user.get_username():
+    def clean_password(self):
+        typed = self.cleaned_data["password"]
+        if not self.user.check_password(typed):
             raise forms.ValidationError(
-                "That is not your username. Type it exactly as you log in with it."
+                "That is not your password; nothing was deleted. Type the password you log in with."
             )
         return typed

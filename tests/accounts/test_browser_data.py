@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from recovery.models import FluidEntry, Injury, ShareLink
-from tests.browser import BrowserPage, assert_accessible, log_in
+from tests.browser import PASSWORD, BrowserPage, assert_accessible, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -48,16 +48,16 @@ def test_export_then_import_into_a_new_account(browser_page, owner, other_user, 
     assert_accessible(page)
 
 
-def test_deleting_the_account_after_typing_the_username(browser_page, owner):
+def test_deleting_the_account_after_typing_the_password(browser_page, owner):
     page = browser_page.page
     Injury.objects.create(user=owner, side="left", onset_at=dt.datetime.now(dt.UTC))
     log_in(browser_page, then="/accounts/data/")
     page.get_by_role("link", name="Delete my account").click()
     assert_accessible(page)
-    page.get_by_label("Type your username to confirm").fill("alise")
+    page.get_by_label("Your password, to confirm").fill("alice")
     page.get_by_role("button", name="Delete my account and all my data").click()
-    expect(page.locator("#id_username_error")).to_contain_text("That is not your username")
-    page.get_by_label("Type your username to confirm").fill("alice")
+    expect(page.locator("#id_password_error")).to_contain_text("That is not your password")
+    page.get_by_label("Your password, to confirm").fill(PASSWORD)
     page.get_by_role("button", name="Delete my account and all my data").click()
     expect(page.get_by_text("have been deleted")).to_be_visible()
     assert not get_user_model().objects.filter(username="alice").exists()

@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt, AccessLog
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -25,6 +26,7 @@ from recovery.models import (
     get_profile,
 )
 from recovery.treatments import ice
+from tests.browser import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -332,14 +334,22 @@ def test_deleting_the_account_needs_the_username_and_removes_every_row(
 
     before = rows_of(owner.pk)
     assert all(before.values())
-    response = client.post(reverse("delete_account"), {"username": "alicia"})
-    assert "That is not your username" in response.content.decode()
+    response = client.post(reverse("delete_account"), {"password": "alice"})
+    assert "That is not your password; nothing was deleted" in response.content.decode()
     owner_id = owner.pk
-    response = client.post(reverse("delete_account"), {"username": "alice"}, follow=True)
+    AccessLog.objects.create(username="alice", ip_address="127.0.0.1", user_agent="test")
+    AccessAttempt.objects.create(
+        username="alice", ip_address="127.0.0.1", user_agent="test", failures_since_start=1
+    )
+    AccessLog.objects.create(username="bob", ip_address="127.0.0.1", user_agent="test")
+    response = client.post(reverse("delete_account"), {"password": PASSWORD}, follow=True)
     assert "have been deleted" in response.content.decode()
     assert not any(rows_of(owner_id).values())
     assert all(rows_of(other_user.pk).values())
     assert not response.context["user"].is_authenticated
+    assert not AccessLog.objects.filter(username="alice").exists()  # nor their log-ins
+    assert not AccessAttempt.objects.filter(username="alice").exists()
+    assert AccessLog.objects.filter(username="bob").exists()
 
 
 def test_an_upload_past_the_limit_is_dropped_as_it_arrives(other_user, monkeypatch):
