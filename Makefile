@@ -68,7 +68,8 @@ serve: $(VENV)/.installed-run
 	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn recovery.wsgi --bind $(HOST):$(PORT) \
-		--workers $(WORKERS) --access-logfile -
+		--workers $(WORKERS) --access-logfile - \
+		--logger-class recovery.common.log_redaction.GunicornLogger
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

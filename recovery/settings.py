@@ -267,6 +267,8 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "recovery.common.privacy.HideAllPostData"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Share-link tokens never reach the log (recovery/common/log_redaction.py).
+    "filters": {"shared_tokens": {"()": "recovery.common.log_redaction.RedactSharedTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["shared_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
