@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "recovery.middleware.PermissionsPolicyMiddleware",
     "recovery.middleware.PrivatePagesMiddleware",
+    "recovery.accounts.client.RememberBrowserMiddleware",
     # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -93,6 +94,15 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# A failed try during a lockout does not extend it; the address is the client's behind the
+# trusted proxies; a browser that signed in to the account before is never locked out of it
+# (recovery/accounts/client.py).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "recovery.accounts.client.axes_client_address"
+AXES_WHITELIST_CALLABLE = "recovery.accounts.client.axes_known_browser"
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the
+# connection's address is the client's).
+TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
 AXES_SENSITIVE_PARAMETERS = ["password"]
 
 PASSWORD_HASHERS = [

@@ -203,6 +203,75 @@ def test_the_lockout_message_follows_the_settings(client, owner, settings):
     assert "wait 40 minutes" in body.content.decode()
 
 
+def test_a_wrong_password_during_a_lockout_does_not_extend_it(client, owner):
+    start = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        for _ in range(5):
+            client.post(reverse("login"), {"username": "alice", "password": "wrong"})
+        clock.move_to(start + dt.timedelta(minutes=14))
+        client.post(reverse("login"), {"username": "alice", "password": "wrong"})
+        clock.move_to(start + dt.timedelta(minutes=16))
+        response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 302  # 15 minutes after the fifth, not after the sixth
+
+
+def test_the_owners_own_browser_still_signs_in_during_a_lockout(owner):
+    """Someone who knows the username cannot keep its owner out."""
+    own_browser = Client()
+    assert (
+        own_browser.post(reverse("login"), {"username": "alice", "password": PASSWORD}).status_code
+        == 302
+    )
+    assert "known_browser" in own_browser.cookies
+    own_browser.post(reverse("logout"))
+    attacker = Client()
+    for _ in range(6):
+        attacker.post(reverse("login"), {"username": "alice", "password": "guess"})
+    assert (
+        attacker.post(reverse("login"), {"username": "alice", "password": PASSWORD}).status_code
+        == 429
+    )
+    response = own_browser.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 302
+    # The cookie is for that account only: another's can still be locked from this browser.
+    own_browser.post(reverse("logout"))
+    for _ in range(5):
+        own_browser.post(reverse("login"), {"username": "bob", "password": "guess"})
+    other = own_browser.post(reverse("login"), {"username": "bob", "password": PASSWORD})
+    assert other.status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "remote", "expected"),
+    [
+        (0, "203.0.113.9", "10.0.0.1", "10.0.0.1"),  # no proxy: the header is the client's word
+        (1, "203.0.113.9", "10.0.0.1", "203.0.113.9"),
+        (1, "6.6.6.6, 203.0.113.9", "10.0.0.1", "203.0.113.9"),  # a forged first entry
+        (2, "203.0.113.9, 10.0.0.2", "10.0.0.1", "203.0.113.9"),
+        (1, "", "10.0.0.1", "10.0.0.1"),
+        (1, "not-an-address", "10.0.0.1", "0.0.0.0"),
+    ],
+)
+def test_the_client_address_is_read_behind_the_trusted_proxies(
+    rf, settings, proxies, forwarded, remote, expected
+):
+    from recovery.accounts.client import client_address
+
+    settings.TRUSTED_PROXIES = proxies
+    request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR=remote)
+    assert client_address(request) == expected
+
+
+def test_behind_a_proxy_a_lockout_is_per_client_not_for_the_whole_site(settings, owner):
+    settings.TRUSTED_PROXIES = 1
+    attacker = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    for _ in range(6):
+        attacker.post(reverse("login"), {"username": "alice", "password": "guess"})
+    owner_elsewhere = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    response = owner_elsewhere.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 302
+
+
 def test_password_reset_requests_are_limited_per_address(client, owner):
     for _ in range(5):
         assert (

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.contrib.auth.views import PasswordResetView
 from django.utils import timezone
 
+from recovery.accounts.client import client_address
 from recovery.models import PasswordResetRequest
 
 RESET_LIMIT = 5
@@ -16,7 +17,7 @@ class ThrottledPasswordResetView(PasswordResetView):
     database, so every worker counts the same requests)."""
 
     def post(self, request, *args, **kwargs):
-        address = request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104
+        address = client_address(request)
         PasswordResetRequest.objects.filter(at__lt=timezone.now() - RESET_WINDOW).delete()
         recent = PasswordResetRequest.objects.filter(
             ip_address=address, at__gte=timezone.now() - RESET_WINDOW
