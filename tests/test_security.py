@@ -272,6 +272,43 @@ def test_behind_a_proxy_a_lockout_is_per_client_not_for_the_whole_site(settings,
     assert response.status_code == 302
 
 
+def test_wrong_passwords_across_usernames_pause_log_ins_from_that_address(client, owner):
+    """Password spraying: each try costs an Argon2 hash, whatever the username."""
+    own_browser = Client()
+    own_browser.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    own_browser.post(reverse("logout"))
+    for name in ["ann", "ben", "cat", "dan", "eve"]:
+        for _ in range(4):  # under each username's own limit of 5
+            client.post(reverse("login"), {"username": name, "password": "Spring2026!"})
+    response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many log-in tries from here" in response.content.decode()
+    assert "wait and try again" in response.content.decode()
+    # The owner's own browser (same address) still gets in.
+    assert (
+        own_browser.post(reverse("login"), {"username": "alice", "password": PASSWORD}).status_code
+        == 302
+    )
+
+
+def test_sign_ups_are_limited_per_address(client):
+    def sign_up(name):
+        return client.post(
+            reverse("signup"),
+            {"username": name, "email": f"{name}@example.com", "password1": PASSWORD,
+             "password2": PASSWORD, "time_zone": "Europe/London"},
+        )  # fmt: skip
+
+    for number in range(10):
+        assert sign_up(f"newcomer{number}").status_code == 302
+        client.post(reverse("logout"))
+    response = sign_up("newcomer10")
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "Too many new accounts were made from here" in body
+    assert 'value="newcomer10"' in body  # what was typed is kept
+
+
 def test_password_reset_requests_are_limited_per_address(client, owner):
     for _ in range(5):
         assert (

@@ -6,6 +6,7 @@ import datetime as dt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, transaction
 from django.db.models import F
@@ -18,9 +19,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from anatomy.models import ReferenceVersion
+from recovery.accounts import limits
+from recovery.accounts.client import client_address, is_known_browser
 from recovery.accounts.forms import ProfileForm, SignupForm
+from recovery.accounts.limits import SPRAY_WINDOW, spraying
 from recovery.common.validators import time_zone_names
-from recovery.models import Profile, get_profile
+from recovery.models import AddressRequest, Profile, get_profile
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -29,6 +33,14 @@ def signup(request):
         return redirect("home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not limits.take(AddressRequest.Kind.SIGNUP, client_address(request)):
+            form.add_error(
+                None,
+                "Too many new accounts were made from here in the last hour. Please wait an "
+                "hour and try again; what you typed is kept.",
+            )
+            context = {"form": form, "time_zone_names": time_zone_names()}
+            return render(request, "registration/signup.html", context, status=429)
         user = form.save()
         login(request, user, backend="recovery.accounts.backends.ModelBackendWithProfile")
         messages.success(request, "Welcome! Your account is ready.")
@@ -71,6 +83,21 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in, with a limit on wrong passwords from one address across usernames
+    (password spraying); a browser that signed in to the account before is not held back."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        username = request.POST.get("username", "")
+        if spraying(client_address(request)) and not is_known_browser(request, username):
+            minutes = SPRAY_WINDOW.seconds // 60
+            context = {"minutes": minutes}
+            return render(request, "registration/too_many_tries.html", context, status=429)
+        return super().post(request, *args, **kwargs)
 
 
 def csrf_failure(request, reason=""):

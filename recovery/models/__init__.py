@@ -16,7 +16,7 @@ from recovery.models.profile import (
     DEFAULT_FLUID_GOAL_ML,
     FLUID_MAX_ML,
     FLUID_MIN_ML,
-    PasswordResetRequest,
+    AddressRequest,
     Profile,
     get_profile,
 )
@@ -50,7 +50,7 @@ __all__ = [
     "Injury",
     "InjuryState",
     "refresh_states_at_the_end",
-    "PasswordResetRequest",
+    "AddressRequest",
     "Profile",
     "SymptomEntry",
     "get_profile",

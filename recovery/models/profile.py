@@ -126,14 +126,20 @@ def get_profile(user):
         return profile
 
 
-class PasswordResetRequest(models.Model):
-    """One request for a reset email, kept briefly to slow down abuse from one address."""
+class AddressRequest(models.Model):
+    """One request of a limited kind (a reset email, a sign-up) from an address, kept briefly
+    to slow down abuse from that address (recovery/accounts/limits.py)."""
 
+    class Kind(models.TextChoices):
+        PASSWORD_RESET = "reset", "Password reset"
+        SIGNUP = "signup", "Sign-up"
+
+    kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.PASSWORD_RESET)
     ip_address = models.GenericIPAddressField()
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
-        indexes = [models.Index(fields=["ip_address", "at"])]
+        indexes = [models.Index(fields=["kind", "ip_address", "at"])]
 
     def __str__(self):
-        return f"Reset request from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.get_kind_display()} from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"
