@@ -285,14 +285,17 @@ def test_crafted_files_get_a_clear_refusal(other_user, raw, message):
     assert message in refused(other_user, raw)
 
 
+def upload(client, user, data):
+    client.force_login(user)
+    document = SimpleUploadedFile("data.json", json.dumps(data).encode())
+    return client.post(reverse("import"), {"file": document})
+
+
 def test_a_nul_in_a_note_is_refused_and_the_refusal_page_shows(client, owner, other_user, pinned):
     data = exported(owner, pinned)
     data["injuries"][0]["notes"] = "bad\x00note"
     data["profile"]["time_zone"] = "Mars/Olympus"
-    client.force_login(other_user)
-    response = client.post(
-        reverse("import"), {"file": SimpleUploadedFile("data.json", json.dumps(data).encode())}
-    )
+    response = upload(client, other_user, data)
     assert response.status_code == 400
     assert "NUL character" in response.content.decode()
 
@@ -300,10 +303,7 @@ def test_a_nul_in_a_note_is_refused_and_the_refusal_page_shows(client, owner, ot
 def test_a_refused_time_zone_leaves_the_pages_working(client, owner, other_user, pinned):
     data = exported(owner, pinned)
     data["profile"]["time_zone"] = "Mars/Olympus"
-    client.force_login(other_user)
-    response = client.post(
-        reverse("import"), {"file": SimpleUploadedFile("data.json", json.dumps(data).encode())}
-    )
+    response = upload(client, other_user, data)
     assert response.status_code == 400
     assert "The profile, time_zone: Choose a time zone" in response.content.decode()
     assert client.get(reverse("home")).status_code == 200
