@@ -129,7 +129,11 @@ TEMPLATES = [
                 "recovery.insights.banner.advice_banner",
                 "recovery.navigation.navigation",
             ],
-            "builtins": ["recovery.templatetags.dates", "recovery.templatetags.links"],
+            "builtins": [
+                "recovery.templatetags.dates",
+                "recovery.templatetags.links",
+                "recovery.templatetags.submissions",
+            ],
         },
     },
 ]

@@ -5,13 +5,14 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from recovery.common import compiled
+from recovery.common import compiled, submissions
 from recovery.common.days import day_bounds
 from recovery.common.deletion import confirm_delete
 from recovery.common.local_day import LocalDate, sql_depends_on
@@ -50,9 +51,11 @@ def _recent_cramps(user_id):
 def cramps(request):
     form = CrampForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        cramp = form.save(commit=False)
-        cramp.user = request.user
-        form.save()
+        with transaction.atomic():
+            if submissions.first_time(request):  # else: sent twice, logged once
+                cramp = form.save(commit=False)
+                cramp.user = request.user
+                form.save()
         messages.success(request, "Cramp logged.")
         return redirect("cramps")
     profile = get_profile(request.user)

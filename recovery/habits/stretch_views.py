@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from recovery.common import compiled
+from recovery.common import compiled, submissions
 from recovery.common.deletion import confirm_delete
 from recovery.habits import stretch_rules, stretch_timer
 from recovery.habits.forms import StretchLogForm, StretchPainForm, StretchStartForm
@@ -82,8 +83,12 @@ def stretch_log(request):
         session = form.save(commit=False)
         session.user = request.user
         session.holds_done = session.holds
-        session.save()
-        _ease_off_message(request, session)
+        with transaction.atomic():
+            first = submissions.first_time(request)  # else: sent twice, logged once
+            if first:
+                session.save()
+        if first:
+            _ease_off_message(request, session)
         messages.success(request, "Stretch logged.")
         return redirect("stretches")
     return render(request, "recovery/habits/stretch_form.html", {"form": form})

@@ -14,7 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from anatomy import leg_map
 from anatomy.models import Muscle
-from recovery.common import compiled
+from recovery.common import compiled, submissions
 from recovery.common.deletion import confirm_delete
 from recovery.injuries import advice, guide, triage
 from recovery.injuries.forms import (
@@ -72,6 +72,9 @@ def injury_new(request):
     form = InjuryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            if not submissions.first_time(request):
+                messages.info(request, "That injury was already logged; it is not logged twice.")
+                return redirect("injuries")
             injury = form.save(commit=False)
             injury.user = request.user
             injury.save()
@@ -208,11 +211,14 @@ def entry_new(request, pk):
     injury = _injury_with_relations(request, pk)
     form = EntryForm(request.POST or None, injury=injury)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            saved = submissions.first_time(request)  # False: sent twice, saved once
+            if saved:
+                form.save()
         if not request.htmx:
             messages.success(request, "Entry saved.")
             return redirect(injury)
-        injury.entry_count += 1  # counted before this entry; the timeline's pages need it
+        injury.entry_count += saved  # counted before this entry; the timeline's pages need it
         context = _injury_context(request, injury)
         context["entry_saved"] = True
         return render(request, "recovery/injuries/injury_detail.html#live", context)
@@ -266,8 +272,10 @@ def acknowledge(request, pk):
     injury = _injury_with_relations(request, pk)
     form = AcknowledgementForm(request.POST, injury=injury)
     if form.is_valid():
-        ack = form.save()
-        messages.success(request, f"Recorded: {ack.get_kind_display().lower()}.")
+        with transaction.atomic():
+            if submissions.first_time(request):
+                form.save()
+        messages.success(request, f"Recorded: {form.instance.get_kind_display().lower()}.")
         return redirect(injury)
     context = _injury_context(request, injury, ack_form=form)
     return render(request, "recovery/injuries/injury_detail.html", context, status=400)

@@ -17,6 +17,7 @@ from recovery.models.profile import (
     FLUID_MAX_ML,
     FLUID_MIN_ML,
     AddressRequest,
+    FormSubmission,
     Profile,
     get_profile,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "InjuryState",
     "refresh_states_at_the_end",
     "AddressRequest",
+    "FormSubmission",
     "Profile",
     "SymptomEntry",
     "get_profile",

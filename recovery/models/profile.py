@@ -143,3 +143,22 @@ class AddressRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class FormSubmission(models.Model):
+    """A form submission's key (a UUID written into the form when the page was made), stored
+    with the row it created: a double tap or a replayed POST carries the same key and stores
+    nothing the second time (recovery/common/submissions.py). Kept for a day."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.UUIDField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="one_submission_per_key")
+        ]
+        indexes = [models.Index(fields=["user", "at"])]
+
+    def __str__(self):
+        return f"Submission {self.key} at {self.at:%Y-%m-%d %H:%M}"

@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from recovery.common import submissions
 from recovery.common.deletion import confirm_delete
 from recovery.injuries import triage
 from recovery.models import Treatment
@@ -39,9 +41,13 @@ def treatment_new(request):
     if request.method == "POST" and form.is_valid():
         treatment = form.save(commit=False)
         treatment.user = request.user
-        treatment.save()
+        with transaction.atomic():
+            first = submissions.first_time(request)  # else: sent twice, logged once
+            if first:
+                treatment.save()
         messages.success(request, f"{treatment.get_kind_display()} logged.")
-        _caution_early_massage(request, treatment)
+        if first:
+            _caution_early_massage(request, treatment)
         return redirect(treatment.injury or "treatments")
     return render(request, "recovery/treatments/treatment_form.html", {"form": form})
 

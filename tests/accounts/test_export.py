@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import io
 import json
+import uuid
 import zipfile
 
 import pytest
@@ -18,6 +19,7 @@ from recovery.accounts import export
 from recovery.models import (
     Cramp,
     FluidEntry,
+    FormSubmission,
     Injury,
     Profile,
     ShareLink,
@@ -76,6 +78,7 @@ def log_everything(user, pinned):
         pain_during=2,
         at=NOW - dt.timedelta(hours=2),
     )
+    FormSubmission.objects.create(user=user, key=uuid.uuid4())  # a form sent today
     ShareLink.objects.create(
         user=user,
         injury=injury,
