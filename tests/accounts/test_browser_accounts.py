@@ -220,3 +220,28 @@ def test_every_page_fits_a_360_pixel_phone_screen(browser_page, owner):
 def assert_fits_width(page, path):
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 360, f"{path} scrolls sideways on a phone ({scroll_width}px wide)"
+
+
+def test_a_form_sent_without_its_check_gets_the_apps_own_accessible_page(browser_page, owner):
+    """The CSRF refusal: a form opened before its cookie was lost, for example."""
+    page = browser_page.page
+    browser_page.goto("/accounts/login/")
+    page.context.clear_cookies()
+    log_in(page, "alice")
+    expect(page.get_by_role("heading", level=1)).to_have_text("The form could not be sent")
+    expect(page.get_by_text("nothing was saved")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_pause_after_spraying_passwords_is_explained_accessibly(browser_page, owner):
+    from axes.models import AccessAttempt
+
+    for name in ["ann", "ben", "cat", "dan", "eve"]:
+        AccessAttempt.objects.create(
+            username=name, ip_address="127.0.0.1", user_agent="x", failures_since_start=4
+        )
+    page = browser_page.page
+    browser_page.goto("/accounts/login/")
+    log_in(page, "alice")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Too many log-in tries from here")
+    assert_accessible(page)
