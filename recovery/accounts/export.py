@@ -8,11 +8,12 @@ import json
 import zipfile
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from anatomy.models import Muscle, Region, Stretch
 from recovery.models import (
+    ICE_MAX_MINUTES,
     USER_LOGS,
     Acknowledgement,
     Cramp,
@@ -263,38 +264,59 @@ def _has_logs(user):
 
 
 EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)  # as the forms: no log before 1900
+CLOCK_SLACK = dt.timedelta(minutes=5)  # the exporting machine's clock may run a little ahead
+ICE_AHEAD = dt.timedelta(minutes=ICE_MAX_MINUTES)  # a running session ends in the future
 
 
-def _time(value, what):
-    """A logged time from the file: with its offset, from 1900 up to now (a log is never in
-    the future), and one that converts to UTC."""
+def _time(value, what, ahead=dt.timedelta(0)):
+    """A logged time from the file: with its offset, from 1900 up to now (a log is of the past;
+    `ahead`: how far past now it may be, as a running ice session's planned end), and one that
+    converts to UTC."""
     try:
         moment = dt.datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        raise ImportRefused(f"A {what} time ({value!r:.40}) is not a date and time.") from None
+        raise ImportRefused(f"A time of {what} ({value!r:.40}) is not a date and time.") from None
     if moment.tzinfo is None:
-        raise ImportRefused(f"A {what} time ({value!r}) has no time-zone offset.")
+        raise ImportRefused(f"A time of {what} ({value!r}) has no time-zone offset.")
     try:
         moment = moment.astimezone(dt.UTC)
     except OverflowError:
-        raise ImportRefused(f"A {what} time ({value!r}) is outside the calendar.") from None
-    if not EARLIEST <= moment <= timezone.now() + dt.timedelta(minutes=5):
+        raise ImportRefused(f"A time of {what} ({value!r}) is outside the calendar.") from None
+    latest = timezone.now() + CLOCK_SLACK + ahead
+    if not EARLIEST <= moment <= latest:
         raise ImportRefused(
-            f"A {what} time ({value!r}) is not from 1900 up to now; logs are of the past."
+            f"A time of {what} ({value!r}) is not from 1900 up to now; logs are of the past."
         )
     return moment
 
 
+class _RowRefused(Exception):
+    """A row the database refused (one of its constraints): named once the import is undone."""
+
+    def __init__(self, obj, what):
+        super().__init__(what)
+        self.obj, self.what = obj, what
+
+
+def _refusal(error, what):
+    field, messages = next(iter(error.message_dict.items()))
+    where = "" if field == "__all__" else f", {field}"
+    return ImportRefused(f"{what}{where}: {messages[0]:.200} Nothing was imported.")
+
+
 def _save(obj, what):
-    """Check the row as a form would (`full_clean`: fields, the model's rules, constraints),
-    then save it; a refusal names the record and the field."""
+    """Check the row as a form would (`full_clean`: its fields and the model's rules), then save
+    it; a refusal names the record and the field. The model's constraints are the database's
+    to check as the row is written (checking each beforehand costs a query per constraint and
+    row: half the time of a year's import); a row it refuses is named afterwards (`restore`)."""
     try:
-        obj.full_clean()
+        obj.full_clean(validate_constraints=False)
     except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        where = "" if field == "__all__" else f", {field}"
-        raise ImportRefused(f"{what}{where}: {messages[0]:.200} Nothing was imported.") from None
-    obj.save()
+        raise _refusal(error, what) from None
+    try:
+        obj.save()
+    except IntegrityError:
+        raise _RowRefused(obj, what) from None
     return obj
 
 
@@ -351,6 +373,14 @@ def restore(user, raw):
     try:
         with transaction.atomic(), refresh_states_at_the_end():
             profile = _restore(user, data)
+    except _RowRefused as refused:  # rolled back: the constraint's own message, read now
+        try:
+            refused.obj.validate_constraints()
+        except ValidationError as error:
+            raise _refusal(error, refused.what) from None
+        raise ImportRefused(
+            f"{refused.what}: a value is not allowed. Nothing was imported."
+        ) from None
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
         raise ImportRefused(
             f"The file is incomplete or damaged ({error!s:.80}); nothing was imported."
@@ -366,7 +396,7 @@ def _restore(user, data):
             setattr(profile, name, data["profile"][name])
     for name in ("cramps_contacted_at", "cramps_care_at"):
         if data["profile"].get(name):
-            setattr(profile, name, _time(data["profile"][name], "profile"))
+            setattr(profile, name, _time(data["profile"][name], "the profile"))
     # An export from before local numbers carries the old default, 911, and no urgent-care
     # line: it gets the zone's numbers, as the migration gave existing accounts.
     old_default = "urgent_care_number" not in data["profile"] and profile.emergency_number == "911"
@@ -389,7 +419,7 @@ def _restore(user, data):
                 kind=item["kind"],
                 region=regions.get(item["region"]) if item["region"] else None,
                 side=item["side"],
-                onset_at=_time(item["onset_at"], "injury"),
+                onset_at=_time(item["onset_at"], "an injury"),
                 cause=item["cause"],
                 grade=item["grade"],
                 notes=item["notes"],
@@ -407,7 +437,7 @@ def _restore(user, data):
             _save(
                 SymptomEntry(
                     injury=injury,
-                    recorded_at=_time(entry["recorded_at"], "entry"),
+                    recorded_at=_time(entry["recorded_at"], "an entry"),
                     # Exports made before a warning sign was asked have no column for it.
                     **{
                         name: entry.get(name, False)
@@ -423,7 +453,7 @@ def _restore(user, data):
                 Acknowledgement(
                     injury=injury,
                     kind=ack["kind"],
-                    at=_time(ack["at"], "acknowledgement"),
+                    at=_time(ack["at"], "an acknowledgement"),
                     note=ack["note"],
                 ),
                 f"Acknowledgement {ack_number} of injury {number}",
@@ -433,9 +463,9 @@ def _restore(user, data):
             IceSession(
                 user=user,
                 injury=injury_ids.get(item["injury"]),
-                started_at=_time(item["started_at"], "ice session"),
-                planned_end_at=_time(item["planned_end_at"], "ice session"),
-                ended_at=_time(item["ended_at"], "ice session") if item["ended_at"] else None,
+                started_at=_time(item["started_at"], "an ice session"),
+                planned_end_at=_time(item["planned_end_at"], "an ice session", ICE_AHEAD),
+                ended_at=_time(item["ended_at"], "an ice session") if item["ended_at"] else None,
                 status=item["status"],
                 barrier_confirmed=True,
             ),
@@ -449,7 +479,7 @@ def _restore(user, data):
                 injury=injury_ids.get(item["injury"]),
                 kind=item["kind"],
                 detail=item["detail"],
-                at=_time(item["at"], "treatment"),
+                at=_time(item["at"], "a treatment"),
                 duration_minutes=item["duration_minutes"],
                 notes=item["notes"],
                 ice_session=session_ids.get(item["ice_session"]),
@@ -460,7 +490,7 @@ def _restore(user, data):
         _save(
             FluidEntry(
                 user=user,
-                at=_time(item["at"], "drink"),
+                at=_time(item["at"], "a drink"),
                 amount_ml=item["amount_ml"],
                 drink=item["drink"],
             ),
@@ -470,7 +500,7 @@ def _restore(user, data):
         _save(
             Cramp(
                 user=user,
-                started_at=_time(item["started_at"], "cramp"),
+                started_at=_time(item["started_at"], "a cramp"),
                 muscle=muscles.get(item["muscle"]) if item["muscle"] else None,
                 **{name: item[name] for name in CRAMP_FIELDS},
             ),
@@ -486,7 +516,7 @@ def _restore(user, data):
                 user=user,
                 stretch=stretches[item["stretch"]],
                 injury=injury_ids.get(item["injury"]),
-                at=_time(item["at"], "stretch"),
+                at=_time(item["at"], "a stretch"),
                 **{name: item[name] for name in STRETCH_FIELDS},
             ),
             f"Stretch {number}",

@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from axes.models import AccessAttempt, AccessLog
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -20,6 +21,7 @@ from recovery.models import (
     Cramp,
     FluidEntry,
     FormSubmission,
+    IceSession,
     Injury,
     Profile,
     ShareLink,
@@ -312,6 +314,33 @@ def test_a_refused_time_zone_leaves_the_pages_working(client, owner, other_user,
     assert client.get(reverse("home")).status_code == 200
 
 
+def test_an_export_made_while_ice_is_running_imports(owner, other_user, pinned):
+    """A running session's planned end is in the future: still a time the import takes."""
+    data = exported(owner, pinned)
+    ice.start(user=owner, now=NOW - dt.timedelta(minutes=2))
+    running = export.collect(owner)
+    assert any(session["status"] == "running" for session in running["ice_sessions"])
+    export.restore(other_user, json.dumps(running).encode())
+    assert IceSession.objects.filter(user=other_user, status="running").count() == 1
+    assert len(data["ice_sessions"]) == 1
+
+
+def test_a_row_the_database_refuses_is_named_after_the_import_is_undone(owner, other_user, pinned):
+    data = exported(owner, pinned)
+    running = {
+        **data["ice_sessions"][0],
+        "id": 999,
+        "started_at": (NOW - dt.timedelta(minutes=2)).isoformat(),
+        "planned_end_at": (NOW + dt.timedelta(minutes=18)).isoformat(),
+        "ended_at": None,
+        "status": "running",
+    }
+    data["ice_sessions"] += [running, {**running, "id": 1000}]  # two running at once
+    message = refused(other_user, data)
+    assert message.startswith("Ice session 3: ")
+    assert "Nothing was imported." in message
+
+
 def test_import_into_an_account_with_logs_is_refused(owner, pinned):
     log_everything(owner, pinned)
     with pytest.raises(export.ImportRefused, match="no logs yet"):
@@ -396,3 +425,19 @@ def test_a_file_within_the_limit_still_imports_with_the_csrf_check(owner, other_
     refused_without_token.force_login(owner)
     upload = SimpleUploadedFile("data.json", document, "application/json")
     assert refused_without_token.post(reverse("import"), {"file": upload}).status_code == 403
+
+
+@pytest.mark.parametrize("days", [20])
+def test_the_demo_data_is_all_in_the_past_and_its_export_imports(other_user, days, pinned):
+    from recovery.management.commands.seed_demo import seed_demo
+
+    seed_demo(username="demo", days=days)
+    demo = get_user_model().objects.get(username="demo")
+    data = export.collect(demo)
+    for kind in ["ice_sessions", "treatments", "fluids", "cramps", "stretches"]:
+        for item in data[kind]:
+            for key in ["at", "started_at", "ended_at"]:
+                if item.get(key):
+                    assert dt.datetime.fromisoformat(item[key]) <= NOW, (kind, item)
+    export.restore(other_user, json.dumps(data).encode())
+    assert FluidEntry.objects.filter(user=other_user).count() == len(data["fluids"]) > 0

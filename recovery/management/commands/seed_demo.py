@@ -60,7 +60,10 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
     scale = days / 365
 
     def moment(day_offset, hour):
-        return start + dt.timedelta(days=day_offset, hours=hour, minutes=rng.randrange(60))
+        """A time on the given day and hour; on the last day, one that would not have ended
+        an hour before now moves to the day before (a log is of the past)."""
+        when = start + dt.timedelta(days=day_offset, hours=hour, minutes=rng.randrange(60))
+        return when if when <= now - dt.timedelta(hours=1) else when - dt.timedelta(days=1)
 
     muscle_sets = [["biceps-femoris"], ["gastrocnemius", "soleus"], ["adductor-longus"]]
     injuries = []
