@@ -13,6 +13,8 @@ import ipaddress
 from django.conf import settings
 from django.core import signing
 
+from recovery.common import submissions
+
 KNOWN_BROWSER_COOKIE = "known_browser"
 KNOWN_BROWSER_SALT = "recovery.accounts.known-browser"
 KNOWN_BROWSER_DAYS = 180
@@ -76,9 +78,11 @@ REMEMBER = "_remember_browser"  # set on the request by a sign-in, read by the m
 
 
 def note_sign_in(sender, request, user, **kwargs):
-    """user_logged_in: mark the request, so that its response remembers the browser."""
+    """user_logged_in: mark the request, so that its response remembers the browser; drop the
+    user's old form keys."""
     if request is not None:
         setattr(request, REMEMBER, user)
+    submissions.forget_old(user)
 
 
 class RememberBrowserMiddleware:

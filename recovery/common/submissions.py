@@ -21,16 +21,21 @@ def new_key():
 
 def first_time(request):
     """Record the POST's submission key for the user, in the caller's transaction: False when
-    it was recorded before (the form was already sent), True otherwise (and for a POST without
-    a key, from a page made before keys existed)."""
+    it was recorded before (the form was already sent: the caller's transaction is then to be
+    left without another query, as it will roll back), True otherwise (and for a POST without
+    a key, from a page made before keys existed). One query."""
     try:
         key = uuid.UUID(request.POST.get(FIELD, ""))
     except ValueError:
         return True
-    FormSubmission.objects.filter(user=request.user, at__lt=timezone.now() - KEPT).delete()
     try:
-        with transaction.atomic():  # a savepoint: the caller's transaction goes on either way
+        with transaction.atomic(savepoint=False):  # no savepoint: a repeat writes nothing
             FormSubmission.objects.create(user=request.user, key=key)
     except IntegrityError:
         return False
     return True
+
+
+def forget_old(user):
+    """Drop the user's keys older than KEPT (at each sign-in: a form is not resent a day on)."""
+    FormSubmission.objects.filter(user=user, at__lt=timezone.now() - KEPT).delete()
