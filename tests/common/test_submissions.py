@@ -3,12 +3,10 @@ each log form carries a key made with the page, and a key already used writes no
 
 import datetime as dt
 import re
-import threading
 import uuid
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.urls import reverse
 
 from anatomy.models import Stretch
@@ -20,6 +18,7 @@ from recovery.models import (
     SymptomEntry,
     Treatment,
 )
+from tests.concurrency import post_together
 
 pytestmark = pytest.mark.django_db
 
@@ -128,20 +127,6 @@ def test_keys_are_per_user(owner_client, client, other_user, injury):
 def test_two_identical_posts_at_the_same_moment_store_one_row(owner):
     key = str(uuid.uuid4())
     data = {"kind": "rest", "at": local_now(), "submission": key}
-    barrier = threading.Barrier(2)
-    statuses = []
-
-    def send():
-        tab = Client()
-        tab.force_login(owner)
-        barrier.wait()
-        statuses.append(tab.post(reverse("treatment_new"), data).status_code)
-        connection.close()
-
-    tabs = [threading.Thread(target=send) for _ in range(2)]
-    for tab in tabs:
-        tab.start()
-    for tab in tabs:
-        tab.join()
+    statuses = post_together(owner, reverse("treatment_new"), data)
     assert statuses == [302, 302]
     assert Treatment.objects.filter(user=owner).count() == 1

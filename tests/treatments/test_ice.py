@@ -1,16 +1,15 @@
 """The ice timer's rules and pages, with the clock pinned."""
 
 import datetime as dt
-import threading
 
 import pytest
 import time_machine
 from django.db import IntegrityError, connection, transaction
-from django.test import Client
 from django.urls import reverse
 
 from recovery.models import IceSession, Injury, Treatment
 from recovery.treatments import ice, ice_rules
+from tests.concurrency import post_together
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 MINUTE = dt.timedelta(minutes=1)
@@ -321,21 +320,7 @@ def test_two_tabs_stopping_at_the_same_moment_make_one_stop_and_one_record(owner
         planned_end_at=dt.datetime.now(dt.UTC) + 15 * MINUTE,
         barrier_confirmed=True,
     )
-    barrier = threading.Barrier(2)
-    statuses = []
-
-    def press_stop():
-        tab = Client()
-        tab.force_login(owner)
-        barrier.wait()
-        statuses.append(tab.post(reverse("ice_stop", args=[session.pk])).status_code)
-        connection.close()
-
-    tabs = [threading.Thread(target=press_stop) for _ in range(2)]
-    for tab in tabs:
-        tab.start()
-    for tab in tabs:
-        tab.join()
+    statuses = post_together(owner, reverse("ice_stop", args=[session.pk]))
     assert statuses == [302, 302]
     session.refresh_from_db()
     assert session.status == "stopped"
