@@ -98,7 +98,7 @@ AXES_RESET_ON_SUCCESS = True
 # trusted proxies; a browser that signed in to the account before is never locked out of it
 # (recovery/accounts/client.py).
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_CLIENT_IP_CALLABLE = "recovery.accounts.client.axes_client_address"
+AXES_CLIENT_IP_CALLABLE = "recovery.accounts.client.client_address"
 AXES_WHITELIST_CALLABLE = "recovery.accounts.client.axes_known_browser"
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the
 # connection's address is the client's).

@@ -13,8 +13,6 @@ import ipaddress
 from django.conf import settings
 from django.core import signing
 
-from recovery.common import submissions
-
 KNOWN_BROWSER_COOKIE = "known_browser"
 KNOWN_BROWSER_SALT = "recovery.accounts.known-browser"
 KNOWN_BROWSER_DAYS = 180
@@ -33,11 +31,6 @@ def client_address(request):
         return str(ipaddress.ip_address(address))
     except ValueError:
         return "0.0.0.0"  # noqa: S104 - no address: all such requests count together
-
-
-def axes_client_address(request):
-    """AXES_CLIENT_IP_CALLABLE: the same address for the log-in lockout."""
-    return client_address(request)
 
 
 def remember_browser(response, user):
@@ -78,11 +71,9 @@ REMEMBER = "_remember_browser"  # set on the request by a sign-in, read by the m
 
 
 def note_sign_in(sender, request, user, **kwargs):
-    """user_logged_in: mark the request, so that its response remembers the browser; drop the
-    user's old form keys."""
+    """user_logged_in: mark the request, so that its response remembers the browser."""
     if request is not None:
         setattr(request, REMEMBER, user)
-    submissions.forget_old(user)
 
 
 class RememberBrowserMiddleware:

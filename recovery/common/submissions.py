@@ -19,6 +19,16 @@ def new_key():
     return str(uuid.uuid4())
 
 
+def save_once(request, save):
+    """`save()` (a submitted form's writes) in one transaction with the form's key, unless the
+    key was recorded before: True when saved, False for a form sent twice (nothing written)."""
+    with transaction.atomic():
+        if not first_time(request):
+            return False  # the transaction rolls back: the repeat wrote nothing
+        save()
+    return True
+
+
 def first_time(request):
     """Record the POST's submission key for the user, in the caller's transaction: False when
     it was recorded before (the form was already sent: the caller's transaction is then to be
@@ -36,6 +46,6 @@ def first_time(request):
     return True
 
 
-def forget_old(user):
-    """Drop the user's keys older than KEPT (at each sign-in: a form is not resent a day on)."""
+def forget_old(sender, user, **kwargs):
+    """user_logged_in: drop the user's keys older than KEPT (a form is not resent a day on)."""
     FormSubmission.objects.filter(user=user, at__lt=timezone.now() - KEPT).delete()

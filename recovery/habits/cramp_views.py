@@ -5,7 +5,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -51,11 +50,8 @@ def _recent_cramps(user_id):
 def cramps(request):
     form = CrampForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            if submissions.first_time(request):  # else: sent twice, logged once
-                cramp = form.save(commit=False)
-                cramp.user = request.user
-                form.save()
+        form.instance.user = request.user
+        submissions.save_once(request, form.save)  # sent twice, logged once
         messages.success(request, "Cramp logged.")
         return redirect("cramps")
     profile = get_profile(request.user)

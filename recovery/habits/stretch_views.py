@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -83,11 +82,7 @@ def stretch_log(request):
         session = form.save(commit=False)
         session.user = request.user
         session.holds_done = session.holds
-        with transaction.atomic():
-            first = submissions.first_time(request)  # else: sent twice, logged once
-            if first:
-                session.save()
-        if first:
+        if submissions.save_once(request, session.save):  # sent twice, logged once
             _ease_off_message(request, session)
         messages.success(request, "Stretch logged.")
         return redirect("stretches")

@@ -71,15 +71,17 @@ def injury_new(request):
         initial["muscles"] = [slug]
     form = InjuryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            if not submissions.first_time(request):
-                messages.info(request, "That injury was already logged; it is not logged twice.")
-                return redirect("injuries")
-            injury = form.save(commit=False)
-            injury.user = request.user
+        injury = form.save(commit=False)
+        injury.user = request.user
+
+        def save():
             injury.save()
             form.save_m2m()
             injury.entries.create(recorded_at=injury.onset_at, pain=form.cleaned_data["pain"])
+
+        if not submissions.save_once(request, save):
+            messages.info(request, "That injury was already logged; it is not logged twice.")
+            return redirect("injuries")
         messages.success(request, "Injury logged. Add how it feels as often as you like.")
         return redirect(injury)
     return render(
@@ -211,10 +213,7 @@ def entry_new(request, pk):
     injury = _injury_with_relations(request, pk)
     form = EntryForm(request.POST or None, injury=injury)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = submissions.first_time(request)  # False: sent twice, saved once
-            if saved:
-                form.save()
+        saved = submissions.save_once(request, form.save)  # False: sent twice, saved once
         if not request.htmx:
             messages.success(request, "Entry saved.")
             return redirect(injury)
@@ -272,9 +271,7 @@ def acknowledge(request, pk):
     injury = _injury_with_relations(request, pk)
     form = AcknowledgementForm(request.POST, injury=injury)
     if form.is_valid():
-        with transaction.atomic():
-            if submissions.first_time(request):
-                form.save()
+        submissions.save_once(request, form.save)
         messages.success(request, f"Recorded: {form.instance.get_kind_display().lower()}.")
         return redirect(injury)
     context = _injury_context(request, injury, ack_form=form)

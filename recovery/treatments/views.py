@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -41,10 +40,7 @@ def treatment_new(request):
     if request.method == "POST" and form.is_valid():
         treatment = form.save(commit=False)
         treatment.user = request.user
-        with transaction.atomic():
-            first = submissions.first_time(request)  # else: sent twice, logged once
-            if first:
-                treatment.save()
+        first = submissions.save_once(request, treatment.save)  # sent twice, logged once
         messages.success(request, f"{treatment.get_kind_display()} logged.")
         if first:
             _caution_early_massage(request, treatment)
