@@ -54,8 +54,12 @@ $(VENV)/.installed-test: $(VENV)/.installed-run
 	$(PIP) install --quiet -c $(LOCK) -r $(VENV)/requirements-test.txt
 	@touch $@
 
+# The web server and one task worker (imports run in it); Ctrl-C stops both, and the worker
+# also stops if the server exits on its own.
 run: $(VENV)/.installed-run
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	@DJANGO_DEBUG=1 $(PY) manage.py db_worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
@@ -64,9 +68,16 @@ test: $(VENV)/.installed-test
 test-fast: $(VENV)/.installed-test
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal -m "not browser" $(PYTEST_ARGS)
 
+# gunicorn with WORKERS processes, and TASK_WORKERS task workers beside it (each runs one task
+# at a time; on PostgreSQL more can run on other machines, sharing the queue safely).
+TASK_WORKERS ?= 1
 serve: $(VENV)/.installed-run
 	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0
+	@workers=""; for n in $$(seq $(TASK_WORKERS)); do \
+		DJANGO_DEBUG=0 $(PY) manage.py db_worker --no-reload --verbosity 1 & workers="$$workers $$!"; \
+	done; \
+	trap 'kill $$workers 2>/dev/null; wait $$workers 2>/dev/null' EXIT; \
 	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn recovery.wsgi --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --access-logfile - \
 		--logger-class recovery.common.log_redaction.GunicornLogger

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.forms",
     "django_htmx",
     "axes",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -147,7 +148,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write to one file. A transaction takes the write
+    # lock when it begins (IMMEDIATE), so a writer waits its turn (up to `timeout` seconds)
+    # instead of failing with "database is locked" when it upgrades from reading; in WAL mode
+    # readers never wait for a writer.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (an import) is a row in the database, run by `manage.py db_worker`:
+# `make run` starts one beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 def cache_from_url(url):

@@ -11,6 +11,7 @@ from recovery.models import (
     Cramp,
     FluidEntry,
     IceSession,
+    ImportJob,
     Injury,
     ShareLink,
     StretchSession,
@@ -40,6 +41,7 @@ def make_objects(user):
             user=user, stretch=Stretch.objects.first(), holds=3, hold_seconds=30, at=NOW,
             status="running",
         ),
+        "accounts/data/import": ImportJob.objects.create(user=user),
         "report/share": ShareLink.objects.create(
             user=user, start_day=NOW.date(), end_day=NOW.date(),
             expires_at=NOW + dt.timedelta(days=7),

@@ -17,13 +17,22 @@ from recovery.accounts import export
 from recovery.injuries import triage
 from recovery.injuries.triage import Level
 from recovery.insights import chart_views, report, streaks
-from recovery.models import USER_LOGS, FormSubmission, Injury, ShareLink, SymptomEntry, get_profile
+from recovery.models import (
+    USER_LOGS,
+    FormSubmission,
+    ImportJob,
+    Injury,
+    ShareLink,
+    SymptomEntry,
+    get_profile,
+)
 from recovery.navigation import NAV_TABS
 
 # Models with an owner that are not something the user logged.
 NOT_LOGS = {
     ShareLink: "a link that shares a report",
     FormSubmission: "a form's key, kept a day so that a form sent twice stores one row",
+    ImportJob: "an import of an export file: how far it got, and what it added until it ends",
 }
 
 

@@ -23,6 +23,8 @@ urlpatterns = [
     path("accounts/data/", data_views.data_page, name="data"),
     path("accounts/data/export/", data_views.export_download, name="export"),
     path("accounts/data/import/", data_views.import_upload, name="import"),
+    path("accounts/data/import/<int:pk>/", data_views.import_progress, name="import_progress"),
+    path("accounts/data/import/<int:pk>/cancel/", data_views.import_cancel, name="import_cancel"),
     path("accounts/delete/", data_views.delete_account, name="delete_account"),
     path("accounts/", include("django.contrib.auth.urls")),
 ]

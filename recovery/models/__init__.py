@@ -1,6 +1,7 @@
 """The user's data: profile, injuries and their symptom log, and acknowledgements."""
 
 from recovery.models.habits import Cramp, CrampState, FluidEntry, StretchSession
+from recovery.models.imports import ImportJob
 from recovery.models.injuries import (
     Acknowledgement,
     Injury,
@@ -11,7 +12,7 @@ from recovery.models.injuries import (
     muscle_names,
     with_name_of,
 )
-from recovery.models.kept import refresh_states_at_the_end
+from recovery.models.kept import refresh_all, refresh_states_at_the_end, refreshes_put_off
 from recovery.models.profile import (
     DEFAULT_FLUID_GOAL_ML,
     FLUID_MAX_ML,
@@ -51,6 +52,9 @@ __all__ = [
     "Injury",
     "InjuryState",
     "refresh_states_at_the_end",
+    "refreshes_put_off",
+    "refresh_all",
+    "ImportJob",
     "AddressRequest",
     "FormSubmission",
     "Profile",

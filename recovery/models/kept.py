@@ -25,17 +25,29 @@ def refresh_later(refresh: Refresh, key: int) -> bool:
 
 
 @contextmanager
-def refresh_states_at_the_end() -> Iterator[None]:
-    """Within this block, writes mark the kept facts they change; each is worked out once when
-    the block ends (an import writes thousands of rows for a few injuries and one user)."""
+def refreshes_put_off() -> Iterator[dict[tuple[Refresh, int], None]]:
+    """Within this block, writes mark the kept facts they change instead of working them out;
+    the block gives the marks, for `refresh_all` when the bulk write is complete (an import
+    writes thousands of rows for a few injuries and one user)."""
     pending: dict[tuple[Refresh, int], None] = {}
     token = _PENDING.set(pending)
     try:
-        yield
+        yield pending
     finally:
         _PENDING.reset(token)
+
+
+def refresh_all(pending: dict[tuple[Refresh, int], None]) -> None:
     for refresh, key in pending:
         refresh(key)
+
+
+@contextmanager
+def refresh_states_at_the_end() -> Iterator[None]:
+    """Put each kept fact's refresh off to the end of the block, and do it once then."""
+    with refreshes_put_off() as pending:
+        yield
+    refresh_all(pending)
 
 
 class KeepsFactsUpToDate(models.Model):

@@ -10,8 +10,9 @@ import time_machine
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from recovery.models import FluidEntry, Injury, ShareLink
+from recovery.models import FluidEntry, ImportJob, Injury, ShareLink
 from tests.browser import PASSWORD, BrowserPage, assert_accessible, log_in
+from tests.tasks import run_queued_tasks
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,14 +39,36 @@ def test_export_then_import_into_a_new_account(browser_page, owner, other_user, 
     browser_page.goto("/accounts/data/")
     page.get_by_label("The data.json file from an export").set_input_files(tmp_path / "data.json")
     page.get_by_role("button", name="Import").click()
-    expect(page.get_by_text("Your data was imported.")).to_be_visible()
+    expect(page.get_by_label("Waiting to start")).to_be_visible()  # the progress bar
+    assert_accessible(page)
+    page.evaluate("window.sameDocument = true")
+    run_queued_tasks()  # the worker's turn
+    expect(page.get_by_role("status")).to_contain_text("Your data was imported: 1 record.")
+    assert page.evaluate("window.sameDocument")  # updated in place, not reloaded
     assert FluidEntry.objects.get(user=other_user).amount_ml == 330
+    assert_accessible(page)
 
     browser_page.goto("/accounts/data/")
     page.get_by_label("The data.json file from an export").set_input_files(tmp_path / "data.json")
     page.get_by_role("button", name="Import").click()
     expect(page.locator("#id_file_error")).to_contain_text("no logs yet")
     assert_accessible(page)
+
+
+def test_cancelling_an_import_that_stopped(browser_page, owner):
+    page = browser_page.page
+    job = ImportJob.objects.create(user=owner, status="running", total_rows=400, done_rows=200)
+    ImportJob.objects.filter(pk=job.pk).update(
+        updated_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=6)
+    )
+    log_in(browser_page, then="/accounts/data/")
+    expect(page.get_by_label("Importing")).to_have_attribute("value", "50")
+    expect(page.get_by_text("has not moved for 5 minutes")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Cancel the import").click()
+    expect(page.get_by_role("alert")).to_contain_text("You cancelled the import")
+    expect(page.get_by_label("The data.json file from an export")).to_be_visible()
+    assert ImportJob.objects.get(pk=job.pk).status == "failed"
 
 
 def test_deleting_the_account_after_typing_the_password(browser_page, owner):

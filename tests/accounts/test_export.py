@@ -16,12 +16,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from anatomy.models import Muscle, Stretch
-from recovery.accounts import export
+from recovery.accounts import export, importer
 from recovery.models import (
     Cramp,
     FluidEntry,
     FormSubmission,
     IceSession,
+    ImportJob,
     Injury,
     Profile,
     ShareLink,
@@ -31,6 +32,7 @@ from recovery.models import (
 )
 from recovery.treatments import ice
 from tests.browser import PASSWORD
+from tests.tasks import import_now, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +148,7 @@ def test_cells_cannot_run_as_spreadsheet_formulas(value, safe):
 def test_export_import_export_gives_the_same_data(owner, other_user, pinned):
     log_everything(owner, pinned)
     first = export.collect(owner)
-    export.restore(other_user, json.dumps(first).encode())
+    import_now(other_user, json.dumps(first).encode())
     second = export.collect(other_user)
     assert without_ids(second) == without_ids(first)
     assert Injury.objects.filter(user=other_user).count() == 1
@@ -162,7 +164,16 @@ def test_importing_through_the_page(client, owner, other_user, pinned):
         reverse("import"), {"file": SimpleUploadedFile("data.json", document, "application/json")}
     )
     assert response.status_code == 302
+    assert response.url == reverse("data")
+    assert not FluidEntry.objects.filter(user=other_user).exists()  # queued, not yet run
+    waiting = client.get(reverse("data")).content.decode()
+    assert "Waiting to start" in waiting
+    assert 'hx-trigger="every 1s"' in waiting
+    run_queued_tasks()
     assert FluidEntry.objects.filter(user=other_user).count() == 1
+    done = client.get(reverse("data")).content.decode()
+    assert "Your data was imported" in done
+    assert "every 1s" not in done  # the page stops asking
 
 
 @pytest.mark.parametrize(
@@ -192,8 +203,8 @@ def test_a_file_with_one_bad_row_imports_nothing(owner, other_user, pinned):
     log_everything(owner, pinned)
     data = export.collect(owner)
     data["fluids"].append({"at": NOW.isoformat(), "amount_ml": 999999, "drink": "water"})
-    with pytest.raises(export.ImportRefused, match="Drink 2: .*Nothing was imported"):
-        export.restore(other_user, json.dumps(data).encode())
+    with pytest.raises(importer.ImportRefused, match="Drink 2: .*Nothing was imported"):
+        import_now(other_user, json.dumps(data).encode())
     assert not Injury.objects.filter(user=other_user).exists()
     assert not FluidEntry.objects.filter(user=other_user).exists()
 
@@ -206,8 +217,8 @@ def exported(owner, pinned):
 def refused(user, data):
     """The refusal's message for a document (a dict, or bytes as sent); nothing is stored."""
     raw = data if isinstance(data, bytes) else json.dumps(data).encode()
-    with pytest.raises(export.ImportRefused) as refusal:
-        export.restore(user, raw)
+    with pytest.raises(importer.ImportRefused) as refusal:
+        import_now(user, raw)
     for model in (Injury, FluidEntry, Cramp, StretchSession, Treatment):
         assert not model.objects.filter(user=user).exists()
     assert get_profile(user).time_zone != "Pacific/Kiritimati"
@@ -308,9 +319,11 @@ def test_a_nul_in_a_note_is_refused_and_the_refusal_page_shows(client, owner, ot
 def test_a_refused_time_zone_leaves_the_pages_working(client, owner, other_user, pinned):
     data = exported(owner, pinned)
     data["profile"]["time_zone"] = "Mars/Olympus"
-    response = upload(client, other_user, data)
-    assert response.status_code == 400
-    assert "The profile, time_zone: Choose a time zone" in response.content.decode()
+    assert upload(client, other_user, data).status_code == 302
+    run_queued_tasks()
+    page = client.get(reverse("data")).content.decode()
+    assert "The file was not imported." in page
+    assert "The profile, time_zone: Choose a time zone" in page
     assert client.get(reverse("home")).status_code == 200
 
 
@@ -320,7 +333,7 @@ def test_an_export_made_while_ice_is_running_imports(owner, other_user, pinned):
     ice.start(user=owner, now=NOW - dt.timedelta(minutes=2))
     running = export.collect(owner)
     assert any(session["status"] == "running" for session in running["ice_sessions"])
-    export.restore(other_user, json.dumps(running).encode())
+    import_now(other_user, json.dumps(running).encode())
     assert IceSession.objects.filter(user=other_user, status="running").count() == 1
     assert len(data["ice_sessions"]) == 1
 
@@ -343,8 +356,8 @@ def test_a_row_the_database_refuses_is_named_after_the_import_is_undone(owner, o
 
 def test_import_into_an_account_with_logs_is_refused(owner, pinned):
     log_everything(owner, pinned)
-    with pytest.raises(export.ImportRefused, match="no logs yet"):
-        export.restore(owner, json.dumps(export.collect(owner)).encode())
+    with pytest.raises(importer.ImportRefused, match="no logs yet"):
+        import_now(owner, json.dumps(export.collect(owner)).encode())
 
 
 def test_deleting_the_account_needs_the_username_and_removes_every_row(
@@ -352,6 +365,8 @@ def test_deleting_the_account_needs_the_username_and_removes_every_row(
 ):
     log_everything(owner, pinned)
     log_everything(other_user, pinned)
+    for user in (owner, other_user):  # an import's outcome, kept for the data page
+        ImportJob.objects.create(user=user, status=ImportJob.Status.DONE)
     client.force_login(owner)
 
     def rows_of(user_id):
@@ -420,6 +435,7 @@ def test_a_file_within_the_limit_still_imports_with_the_csrf_check(owner, other_
     upload = SimpleUploadedFile("data.json", document, "application/json")
     response = client.post(reverse("import"), {"csrfmiddlewaretoken": token, "file": upload})
     assert response.status_code == 302
+    run_queued_tasks()
     assert Injury.objects.filter(user=other_user).count() == 1
     refused_without_token = Client(enforce_csrf_checks=True)
     refused_without_token.force_login(owner)
@@ -439,5 +455,5 @@ def test_the_demo_data_is_all_in_the_past_and_its_export_imports(other_user, day
             for key in ["at", "started_at", "ended_at"]:
                 if item.get(key):
                     assert dt.datetime.fromisoformat(item[key]) <= NOW, (kind, item)
-    export.restore(other_user, json.dumps(data).encode())
+    import_now(other_user, json.dumps(data).encode())
     assert FluidEntry.objects.filter(user=other_user).count() == len(data["fluids"]) > 0

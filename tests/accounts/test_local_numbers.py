@@ -10,6 +10,7 @@ from recovery.accounts import export
 from recovery.accounts.local_numbers import for_time_zone
 from recovery.models import Profile, get_profile
 from tests.accounts.test_accounts import SIGNUP
+from tests.tasks import import_now
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +105,7 @@ def test_an_import_with_an_empty_emergency_number_takes_the_zones_numbers(owner,
     data = export.collect(owner)
     data["profile"]["emergency_number"] = ""
     data["profile"]["time_zone"] = "Pacific/Auckland"
-    export.restore(other_user, json.dumps(data).encode())
+    import_now(other_user, json.dumps(data).encode())
     profile = Profile.objects.get(user=other_user)
     assert profile.emergency_number == "111"
 
@@ -115,7 +116,7 @@ def test_an_export_from_before_local_numbers_gets_the_zones_numbers(owner, other
     for name in ("urgent_care_number", "urgent_care_name"):
         data["profile"].pop(name)
     data["profile"]["time_zone"] = "Europe/London"
-    export.restore(other_user, json.dumps(data).encode())
+    import_now(other_user, json.dumps(data).encode())
     profile = Profile.objects.get(user=other_user)
     assert (profile.emergency_number, profile.urgent_care_number) == ("999", "111")
 
@@ -123,5 +124,5 @@ def test_an_export_from_before_local_numbers_gets_the_zones_numbers(owner, other
 def test_a_chosen_911_in_a_current_export_is_kept(owner, other_user):
     data = export.collect(owner)
     data["profile"]["emergency_number"] = "911"
-    export.restore(other_user, json.dumps(data).encode())
+    import_now(other_user, json.dumps(data).encode())
     assert Profile.objects.get(user=other_user).emergency_number == "911"

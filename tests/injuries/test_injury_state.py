@@ -28,6 +28,7 @@ from recovery.models import (
     Profile,
     SymptomEntry,
 )
+from tests.tasks import import_now
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 ONSET = NOW - dt.timedelta(days=10)
@@ -163,7 +164,7 @@ def test_an_import_leaves_every_injury_state_exact(django_user_model):
     Acknowledgement.objects.create(injury=injury, kind="contacted", at=ONSET)
     target = django_user_model.objects.create_user("target")
     Profile.objects.create(user=target, time_zone="UTC")
-    export.restore(target, json.dumps(export.collect(source)).encode())
+    import_now(target, json.dumps(export.collect(source)).encode())
     imported = Injury.objects.get(user=target)
     assert_state_is_exact(imported.pk)
     state = InjuryState.objects.get(pk=imported.pk)
