@@ -8,6 +8,7 @@ batch's rows in the job so that they can be removed (`undo`)."""
 
 import datetime as dt
 import json
+from functools import cache
 from itertools import islice
 
 from django.core.exceptions import ValidationError
@@ -107,7 +108,7 @@ def check_upload(user, raw):
         raise ImportRefused(
             "An import into this account is already under way; its progress is shown above."
         )
-    data = _decode(raw)
+    data = _decode(_text(raw))
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportRefused(
             "This file is not an export from this app. Choose the data.json from an export."
@@ -132,10 +133,21 @@ def create_job(user, raw):
     ImportJob.objects.filter(user=user, status__in=ImportJob.FINISHED).delete()
     try:
         with transaction.atomic():
-            return ImportJob.objects.create(user=user, document=raw.decode("utf-8"))
+            return ImportJob.objects.create(user=user, document=_text(raw))
     except IntegrityError:  # another tab's upload was queued a moment ago
         raise ImportRefused(
             "An import into this account is already under way; its progress is shown above."
+        ) from None
+
+
+def _text(raw):
+    """The uploaded bytes as text: an export is UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            "This is not a JSON file (an export is UTF-8 text). Choose the data.json from an "
+            "export."
         ) from None
 
 
@@ -150,7 +162,7 @@ def _decode(raw):
         data = json.loads(raw, parse_constant=no_constant)
     except RecursionError:
         raise ImportRefused("The file is nested far deeper than an export.") from None
-    except (UnicodeDecodeError, ValueError):
+    except ValueError:
         raise ImportRefused(
             "This is not a JSON file. Choose the data.json from an export."
         ) from None
@@ -275,6 +287,7 @@ def undo(job, message):
                 within |= Q(pk__range=(first, last))
             with transaction.atomic():
                 model.objects.filter(owner, within).delete()
+                ImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now())
     CrampState.refresh(job.user_id)
     ImportJob.objects.filter(pk=job.pk).update(
         status=ImportJob.Status.FAILED,
@@ -286,11 +299,12 @@ def undo(job, message):
 
 
 def cancel(job):
-    """Stop a job that has stalled (or not started) and remove what it added."""
+    """Stop a job that has stalled (not started, or stopped while writing or removing rows) and
+    remove what it added."""
     with transaction.atomic():
-        updated = ImportJob.objects.filter(
-            pk=job.pk, status__in=[ImportJob.Status.WAITING, ImportJob.Status.RUNNING]
-        ).update(status=ImportJob.Status.UNDOING, updated_at=timezone.now())
+        updated = ImportJob.objects.filter(pk=job.pk, status__in=ImportJob.UNFINISHED).update(
+            status=ImportJob.Status.UNDOING, updated_at=timezone.now()
+        )
     if updated:
         job.refresh_from_db()
         undo(job, "You cancelled the import; nothing from the file was kept.")
@@ -342,7 +356,7 @@ def _save(obj, what):
     to check as the row is written (checking each beforehand costs a query per constraint and
     row: half the time of a year's import); a row it refuses is named afterwards (`_named`)."""
     try:
-        obj.full_clean(validate_constraints=False)
+        obj.full_clean(exclude=_relations(type(obj)), validate_constraints=False)
     except ValidationError as error:
         raise _refusal(error, what) from None
     try:
@@ -350,6 +364,15 @@ def _save(obj, what):
     except IntegrityError:
         raise _RowRefused(obj, what) from None
     return obj
+
+
+@cache
+def _relations(model):
+    """A model's foreign keys: the import sets each from a row it holds (the user, an injury or
+    ice session it has just written, a muscle, region or stretch looked up by its slug), so
+    asking the database whether that row exists (a query per key and row: a third of a
+    year's import) can only say yes."""
+    return [field.name for field in model._meta.fields if field.is_relation]
 
 
 def _checked_profile(user, data):

@@ -7,6 +7,7 @@ import json
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from recovery.accounts import export, importer
@@ -185,8 +186,6 @@ def upload(client, data):
 
 
 def _file(data):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     return SimpleUploadedFile("data.json", raw(data), "application/json")
 
 
@@ -252,3 +251,30 @@ def test_a_stalled_import_can_be_cancelled_and_what_it_added_is_removed(
     assert not Injury.objects.filter(user=other_user).exists()
     assert not SymptomEntry.objects.filter(injury__user=other_user).exists()
     assert 'action="/accounts/data/import/"' in page  # the form is back
+
+
+def test_a_file_that_is_not_utf8_is_refused_at_once(client, other_user):
+    client.force_login(other_user)
+    utf16 = json.dumps({"format": "leg-recovery-tracker", "version": 1}).encode("utf-16")
+    response = client.post(reverse("import"), {"file": SimpleUploadedFile("data.json", utf16)})
+    assert response.status_code == 400
+    assert "an export is UTF-8 text" in response.content.decode()
+    assert not ImportJob.objects.exists()
+
+
+def test_an_import_that_stopped_while_removing_rows_can_still_be_cancelled(
+    document, other_user, small_batches, pinned
+):
+    job = importer.create_job(other_user, raw(document))
+    job.status = "running"
+    job.save()
+    rows = importer._rows(other_user, document)
+    importer._write_batch(job, rows)
+    ImportJob.objects.filter(pk=job.pk).update(status="undoing")  # then the worker was killed
+    pinned.shift(dt.timedelta(minutes=6))
+    job.refresh_from_db()
+    assert job.is_stalled(dt.datetime.now(dt.UTC))
+    importer.cancel(job)
+    job.refresh_from_db()
+    assert job.status == "failed"
+    assert not Injury.objects.filter(user=other_user).exists()
