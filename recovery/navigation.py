@@ -1,4 +1,9 @@
-"""The main navigation: which of its tabs a page belongs to."""
+"""The main navigation: which of its tabs a page belongs to, and the "More" page that holds
+what the phone's tab bar has no room for."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 # The main navigation's tab for the pages of each view module. A new feature's pages light a
 # tab once its views' module is named here; pages of other modules light none.
@@ -17,6 +22,7 @@ NAV_TABS = {
     "recovery.accounts.data_views": "account",
     "recovery.accounts.password_reset": "account",
     "django.contrib.auth.views": "account",
+    "recovery.navigation": "more",
 }
 
 
@@ -27,3 +33,9 @@ def navigation(request):
         return {}
     module = getattr(match.func, "view_class", match.func).__module__
     return {"nav_tab": NAV_TABS.get(module)}
+
+
+@login_required
+@require_safe
+def more(request):
+    return render(request, "recovery/more.html")

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
+from recovery import navigation
 from recovery.common.converters import DateConverter
 
 register_converter(DateConverter, "date")
@@ -18,6 +19,8 @@ urlpatterns = [
     path("", include("recovery.habits.urls")),
     # Sign-up, log-in, the profile, the user's data; health check for load balancers.
     path("", include("recovery.accounts.urls")),
+    # Everything the phone's tab bar has no room for.
+    path("more/", navigation.more, name="more"),
     # The public leg-muscle reference.
     path("anatomy/", include("anatomy.urls")),
     path("admin/", admin.site.urls),

@@ -7,6 +7,7 @@ it leaves it out (README, "How to add a new kind of log").
 """
 
 import datetime as dt
+import re
 
 import pytest
 from django.apps import apps
@@ -152,7 +153,9 @@ def view_modules(resolver=None, prefix=""):
 def test_every_page_of_the_app_belongs_to_a_tab_of_the_main_navigation():
     ours = {module for module, _ in view_modules()}
     assert sorted(ours - set(NAV_TABS)) == []
-    assert set(NAV_TABS.values()) == {"today", "log", "ice", "charts", "anatomy", "account"}
+    assert set(NAV_TABS.values()) == {
+        "today", "log", "ice", "charts", "anatomy", "account", "more"
+    }  # fmt: skip
 
 
 @pytest.mark.django_db
@@ -176,13 +179,28 @@ def test_every_page_of_the_app_belongs_to_a_tab_of_the_main_navigation():
         ("profile", "Account"),
         ("data", "Account"),
         ("password_change", "Account"),
+        ("more", "More"),
     ],
 )
 def test_each_page_lights_its_tab_and_no_other(owner_client, url, tab):
+    """On a wide screen the top bar shows Anatomy and Account; on a phone the tab bar has
+    "More" for them instead (the other set is hidden): each set marks exactly one tab."""
     body = owner_client.get(reverse(url)).content.decode()
-    nav = body.split('<nav aria-label="Main">', 1)[1].split("</nav>", 1)[0]
-    assert nav.count('aria-current="page"') == 1
-    assert f'aria-current="page">{tab}</a>' in nav
+    nav = body.split('<nav aria-label="Main"', 1)[1].split("</nav>", 1)[0]
+    items = nav.split("<li")[1:]
+    wide, phone = WIDE_TABS.get(tab, [tab]), [PHONE_TABS.get(tab, tab)]
+    for hidden, expected in (("narrow-only", wide), ("wide-only", phone)):
+        shown = [item for item in items if hidden not in item.split(">", 1)[0]]
+        current = [
+            re.sub(r"<[^>]+>", "", item.split(">", 1)[1]).strip()
+            for item in shown
+            if "aria-current" in item
+        ]
+        assert current == expected
+
+
+PHONE_TABS = {"Anatomy": "More", "Account": "More"}
+WIDE_TABS = {"More": []}  # the top bar links the More page's destinations themselves
 
 
 # --- the warning signs: one meaning each, wherever they are asked or explained ---------------
@@ -226,3 +244,20 @@ def test_the_kept_cramps_look_back_as_far_as_the_advice():
     from recovery.models import CrampState
 
     assert CrampState.WINDOW == triage.CRAMP_WINDOW
+
+
+def test_no_django_template_comment_spans_lines():
+    """`{# ... #}` ends at the line's end in Django's templates: a longer one is printed on the
+    page (it once showed on every injury card). `{% comment %}` spans lines."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "templates"
+    spanning = []
+    for path in root.rglob("*.html"):
+        if "jinja2" in path.parts:  # Jinja2's comments may span lines
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            start = line.find("{#")
+            if start != -1 and "#}" not in line[start:]:
+                spanning.append(f"{path.relative_to(root)}:{number}")
+    assert spanning == []

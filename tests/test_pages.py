@@ -187,3 +187,27 @@ def test_favicon_ico_points_browsers_at_the_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].startswith("/static/favicon.")
+
+
+def quick_ice_injury(body):
+    form = body.split('class="quick-ice"', 1)[1].split("</form>", 1)[0]
+    return form.split('name="injury" value="', 1)[1].split('"', 1)[0]
+
+
+def test_todays_ice_button_is_for_the_newest_injury_in_its_first_72_hours(owner_client, owner):
+    now = timezone.now()
+    Injury.objects.create(user=owner, side="left", onset_at=now - dt.timedelta(days=5))
+    newer = Injury.objects.create(user=owner, side="right", onset_at=now - dt.timedelta(hours=30))
+    older = Injury.objects.create(user=owner, side="left", onset_at=now - dt.timedelta(hours=50))
+    body = owner_client.get(reverse("home")).content.decode()
+    assert quick_ice_injury(body) == str(newer.pk)
+    assert "There is a cloth or towel between the ice and my skin" in body
+    newer.entries.create(recorded_at=now, pain=4, calf_swelling=True)  # urgent: no ice nudge
+    body = owner_client.get(reverse("home")).content.decode()
+    assert quick_ice_injury(body) == str(older.pk)
+
+
+def test_todays_ice_button_still_asks_for_the_cloth(owner_client, owner):
+    response = owner_client.post(reverse("ice_start"), {"minutes": "20", "injury": ""})
+    assert response.status_code == 400
+    assert "Put a cloth or towel between the ice and your skin" in response.content.decode()

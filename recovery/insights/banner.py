@@ -1,11 +1,17 @@
 """The advice banner: the most serious current advice, at the top of every signed-in page."""
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.functional import SimpleLazyObject
 
 from recovery.injuries import advice, triage
+
+# The pages that show a "call your provider" banner in full; elsewhere it is one line with a
+# link, so that the page's own buttons stay on a phone's first screen. Urgent and emergency
+# advice is always shown in full.
+FULL_BANNER_PAGES = {"home", "injury"}
 
 
 @dataclass
@@ -17,6 +23,10 @@ class Banner:
     @property
     def reason(self):
         return self.reasons[0]
+
+    @property
+    def may_collapse(self):
+        return self.level < triage.Level.URGENT
 
 
 def banner_for(assessed, cramp_advice=None):
@@ -39,5 +49,18 @@ def advice_banner(request):
     return {
         "advice_banner": SimpleLazyObject(
             lambda: banner_for(advice.assessed_for(request), advice.cramp_advice_for(request))
-        )
+        ),
+        "banner_in_full": page_name(request) in FULL_BANNER_PAGES,
     }
+
+
+def page_name(request):
+    """The URL name of the page the user sees: for an htmx request, the page it came from."""
+    path = request.path_info
+    htmx = getattr(request, "htmx", None)
+    if htmx and htmx.current_url:
+        path = urlsplit(htmx.current_url).path
+    try:
+        return resolve(path).url_name
+    except Resolver404:
+        return None

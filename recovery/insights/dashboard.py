@@ -44,6 +44,8 @@ def home(request):
             if numbers.last_ice_end and rice_shown
             else None
         ),
+        # The dashboard's ice button is for the newest injury still in its first 72 hours.
+        "ice_injury": max(rice_shown, key=lambda injury: injury.onset_at, default=None),
         "rice_words": triage.RICE_WORDS,
         "ice_sessions": numbers.ice_sessions,
         "ice_minutes": numbers.ice_minutes,

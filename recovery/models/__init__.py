@@ -12,7 +12,7 @@ from recovery.models.injuries import (
     muscle_names,
     with_name_of,
 )
-from recovery.models.kept import refresh_all, refresh_states_at_the_end, refreshes_put_off
+from recovery.models.kept import refresh_all, refreshes_put_off
 from recovery.models.profile import (
     DEFAULT_FLUID_GOAL_ML,
     FLUID_MAX_ML,
@@ -51,7 +51,6 @@ __all__ = [
     "Treatment",
     "Injury",
     "InjuryState",
-    "refresh_states_at_the_end",
     "refreshes_put_off",
     "refresh_all",
     "ImportJob",

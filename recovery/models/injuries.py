@@ -396,7 +396,7 @@ class Acknowledgement(KeepsFactsUpToDate):
 class InjuryState(models.Model):
     """What the advice needs to know about an injury's entries and acknowledgements, kept up to
     date in the same transaction as every write that changes it (the saves and deletes above,
-    `refresh_states_at_the_end` for imports), so that the advice on every page reads one row
+    `refreshes_put_off` for imports), so that the advice on every page reads one row
     per injury instead of working it out again. `refresh` recomputes it whole, never by
     increments: an edit, a delete or a back-dated entry leaves it exact."""
 

@@ -42,14 +42,6 @@ def refresh_all(pending: dict[tuple[Refresh, int], None]) -> None:
         refresh(key)
 
 
-@contextmanager
-def refresh_states_at_the_end() -> Iterator[None]:
-    """Put each kept fact's refresh off to the end of the block, and do it once then."""
-    with refreshes_put_off() as pending:
-        yield
-    refresh_all(pending)
-
-
 class KeepsFactsUpToDate(models.Model):
     """A log whose saves and deletes work out kept facts again (`refresh_kept_facts`), in the
     same transaction as the write."""

@@ -203,10 +203,13 @@ def test_night_cramps_on_3_nights_bring_the_call_prompt_to_every_page(owner_clie
         )
     assert "banner-call-provider" not in owner_client.get("/").content.decode()
     owner_client.post(reverse("cramps"), {**CRAMP, "when": "last_night"})
-    for url in ["/", reverse("cramps"), reverse("profile")]:
+    body = owner_client.get("/").content.decode()
+    assert "banner-call-provider" in body
+    assert "night cramps on 3 nights" in body  # in full on Today
+    for url in [reverse("cramps"), reverse("profile")]:  # one line elsewhere, with a link
         body = owner_client.get(url).content.decode()
-        assert "banner-call-provider" in body, url
-        assert "night cramps on 3 nights" in body
+        assert "banner-call-provider banner-compact" in body, url
+        assert f'Call your provider</strong>: <a href="{reverse("cramps")}#advice">see why' in body
     owner_client.post(reverse("cramps_contacted"))
     assert "banner-call-provider" not in owner_client.get("/").content.decode()
 

@@ -1,0 +1,86 @@
+"""The frame on a 390 x 844 phone in a real Chromium: the tab bar at the bottom, a one-row
+header, a "call your provider" banner that takes one line away from Today, and the ice timer
+started in two taps from Today."""
+
+import datetime as dt
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from recovery.models import IceSession, Injury
+from tests.browser import assert_accessible, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+
+
+def not_improving(user):
+    """An injury 3 days old whose pain has stayed at 6: "call your provider"."""
+    now = dt.datetime.now(dt.UTC)
+    injury = Injury.objects.create(user=user, side="left", onset_at=now - dt.timedelta(days=3))
+    for hours in (70, 40, 2):
+        injury.entries.create(recorded_at=now - dt.timedelta(hours=hours), pain=6)
+    return injury
+
+
+def bottom(locator):
+    box = locator.bounding_box()
+    return box["y"] + box["height"]
+
+
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_a_phone_gets_tabs_at_the_bottom_and_a_one_line_banner_off_today(browser_page, owner):
+    page = browser_page.page
+    not_improving(owner)
+    log_in(browser_page)
+    tabs = page.get_by_role("navigation", name="Main")
+    expect(tabs.get_by_role("link")).to_have_text(["Today", "Log", "Ice timer", "Charts", "More"])
+    expect(tabs.get_by_role("link", name="Today")).to_have_attribute("aria-current", "page")
+    assert bottom(tabs) == pytest.approx(PHONE["height"], abs=1)
+    for tab in tabs.get_by_role("link").all():  # thumb-sized
+        box = tab.bounding_box()
+        assert box["width"] >= 44
+        assert box["height"] >= 44
+    assert page.locator(".site-header").bounding_box()["height"] <= 60  # one row
+    expect(page.get_by_role("alert").first).to_contain_text("Call your provider")  # in full
+    assert_accessible(page)
+
+    tabs.get_by_role("link", name="Ice timer").click()
+    expect(tabs.get_by_role("link", name="Ice timer")).to_have_attribute("aria-current", "page")
+    banner = page.locator("#advice-banner")
+    expect(banner).to_have_text(re.compile(r"^\s*Call your provider: see why\s*$"))
+    assert banner.bounding_box()["height"] <= 50
+    start = page.get_by_role("button", name="Start the timer")
+    assert bottom(start) <= tabs.bounding_box()["y"]  # on the first screen, above the tabs
+    assert_accessible(page)
+
+    tabs.get_by_role("link", name="More").click()
+    expect(tabs.get_by_role("link", name="More")).to_have_attribute("aria-current", "page")
+    expect(page.get_by_role("link", name="Leg cramps")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Log out").click()
+    expect(tabs.get_by_role("link", name="Log in")).to_be_visible()
+
+
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_the_ice_timer_starts_in_two_taps_from_today(browser_page, owner):
+    page = browser_page.page
+    injury = Injury.objects.create(
+        user=owner, side="right", onset_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=5)
+    )
+    injury.entries.create(recorded_at=dt.datetime.now(dt.UTC), pain=4)
+    log_in(browser_page)
+    taps = 0
+    page.get_by_label("There is a cloth or towel between the ice and my skin").check()
+    taps += 1
+    page.get_by_role("button", name="Start 20 minutes of ice").click()
+    taps += 1
+    expect(page).to_have_url(re.compile(r"/ice/\d+/$"))
+    session = IceSession.objects.get(user=owner)
+    assert session.status == "running"
+    assert session.injury == injury  # the injury in its first 72 hours
+    assert (session.planned_end_at - session.started_at) == dt.timedelta(minutes=20)
+    assert taps == 2
+    assert_accessible(page)
