@@ -38,12 +38,17 @@ def test_each_new_warning_sign_shows_its_level_reason_and_source(browser_page, o
     injury.entries.create(recorded_at=timezone.now() - dt.timedelta(hours=3), pain=4)
     log_in(browser_page, then=injury.get_absolute_url())
     form = page.locator("#live form")
+    expect(form.get_by_role("group", name="Signs in the leg")).to_be_hidden()  # one tap away
+    form.get_by_text("Any warning signs?").click()
     expect(form.get_by_role("group", name="Signs in the leg")).to_be_visible()
     expect(form.get_by_role("group", name="Signs elsewhere in the body")).to_be_visible()
     assert_accessible(page)
     for saved, (flag, heading, words, source) in enumerate(NEW_SIGNS, start=2):
         form = page.locator("#live form")
         form.get_by_role("radio", name="5 ").check()
+        details = form.locator("details.warning-signs")
+        if details.get_attribute("open") is None:
+            details.locator("summary").click()
         form.get_by_label(SymptomEntry.RED_FLAGS[flag], exact=True).check()
         form.get_by_role("button", name="Save entry").click()
         expect(page.locator(".timeline-entry")).to_have_count(saved)
@@ -109,7 +114,7 @@ def test_a_5_day_old_strain_shows_movement_advice_not_rice(browser_page, owner):
     card = page.locator(".injury-card")
     expect(card).to_contain_text("RICE is for the first 2 to 3 days, and those have passed")
     expect(card).not_to_contain_text("RICE today:")
-    card.get_by_role("link", name="Add an entry").click()
+    card.get_by_role("heading").get_by_role("link").click()
     expect(page.get_by_role("heading", name="Moving again")).to_be_visible()
     expect(page.get_by_role("heading", name="RICE today (first 2 to 3 days)")).to_have_count(0)
     assert_accessible(page)

@@ -24,6 +24,8 @@ def local(moment):
 def add_entry(page, pain, when=None, flags=()):
     form = page.locator("#live form")
     form.get_by_role("radio", name=f"{pain} ").check()
+    if flags:  # the warning signs are one tap away
+        form.locator("details.warning-signs summary").click()
     for flag in flags:
         form.get_by_label(flag).check()
     if when is not None:
@@ -109,6 +111,7 @@ def test_an_entry_with_a_mistake_shows_the_error_in_place_and_keeps_the_answers(
     browser_page.goto(injury.get_absolute_url())
 
     form = page.locator("#live form")
+    form.locator("details.warning-signs summary").click()
     form.get_by_label("Unable to put weight on the leg").check()
     form.locator("details.more-fields summary").click()
     form.get_by_label("Notes (optional)").fill("Worse on the stairs")

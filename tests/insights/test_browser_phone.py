@@ -84,3 +84,27 @@ def test_the_ice_timer_starts_in_two_taps_from_today(browser_page, owner):
     assert (session.planned_end_at - session.started_at) == dt.timedelta(minutes=20)
     assert taps == 2
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_how_it_feels_now_takes_three_taps_from_today(browser_page, owner):
+    page = browser_page.page
+    now = dt.datetime.now(dt.UTC)
+    injury = Injury.objects.create(user=owner, side="left", onset_at=now - dt.timedelta(days=2))
+    injury.entries.create(recorded_at=now - dt.timedelta(hours=20), pain=5)
+    log_in(browser_page)
+    taps = 0
+    page.get_by_role("link", name="How does it feel now?").click()
+    taps += 1
+    page.get_by_role("radio", name="3 mild").check()
+    taps += 1
+    expect(page.get_by_text("Any warning signs?")).to_be_visible()  # one tap away, not in the way
+    save = page.get_by_role("button", name="Save entry")
+    tabs = page.get_by_role("navigation", name="Main")
+    assert bottom(save) <= tabs.bounding_box()["y"]  # on the first screen
+    assert_accessible(page)
+    save.click()
+    taps += 1
+    expect(page).to_have_url(re.compile(rf"{injury.get_absolute_url()}$"))
+    assert taps == 3
+    assert [entry.pain for entry in injury.entries.order_by("recorded_at")] == [5, 3]
