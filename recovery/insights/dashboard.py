@@ -1,13 +1,16 @@
 """The home page: an explanation for visitors, and for a signed-in user "Today": their active
 injuries with advice, the daily habits, the ice timer and who to call."""
 
+import datetime as dt
+
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from recovery.habits import hydration
 from recovery.injuries import advice, triage
-from recovery.insights import streaks
+from recovery.insights import sparkline, streaks
+from recovery.insights.pain_days import daily_pain_series
 from recovery.insights.today import today
 from recovery.models import get_profile, give_muscle_names
 from recovery.treatments import ice_rules
@@ -36,7 +39,7 @@ def home(request):
     day = timezone.localdate()
     context = {
         "profile": profile,
-        "assessed": with_details(active, numbers.rice, now),
+        "assessed": with_sparklines(with_details(active, numbers.rice, now), profile.zone, day),
         "running_ice": running.ice,
         # An ice nudge only while some injury is in its first 72 hours without urgent advice.
         "next_ice_at": (
@@ -60,6 +63,18 @@ def home(request):
         ),
     }
     return render(request, "recovery/insights/dashboard.html", context)
+
+
+def with_sparklines(assessed, zone, day):
+    """Give each assessed injury the sparkline of its last 7 days up to `day` (`spark`, None
+    without entries in them): one query for all."""
+    first = day - dt.timedelta(days=sparkline.DAYS - 1)
+    start = dt.datetime.combine(first, dt.time(), tzinfo=zone)
+    series = daily_pain_series([item.injury for item in assessed], zone, start=start)
+    for item in assessed:
+        days = series[item.injury.pk]
+        item.spark = sparkline.sparkline(days["days"], days["pain"], day)
+    return assessed
 
 
 def with_details(assessed, rice, now):
