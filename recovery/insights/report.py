@@ -1,8 +1,10 @@
-"""The one-page report for a provider: what the log shows for a range of days.
+"""The report for a provider: what the log shows for a range of days, on at most two printed
+pages for one injury (one page per injury for several).
 
-Up to a month, the pain chart and table show every entry. Over longer ranges the chart has a
-point per day and the table sums the days by week (up to three months) or by month, so the
-report still prints on a page or two; every warning sign and every note is still listed.
+Up to a month, the pain chart shows every entry, and so does the table while the entries fit
+(`ENTRY_ROWS`); past that the table has a row per day (`day_rows`). Over longer ranges the chart
+has a point per day and the table sums the days by week (up to three months) or by month. Every
+warning sign and every note is still listed.
 """
 
 import datetime as dt
@@ -43,7 +45,13 @@ NOT_REPORTED = {
     IceSession: "a finished ice session is reported through the treatment it records",
 }
 
-ENTRY_DAYS = 31  # ranges up to this long show every entry
+ENTRY_DAYS = 31  # ranges up to this long chart every entry
+# The most entries a table lists one by one (a report of one injury; of several, each injury's);
+# more become a row per day.
+ENTRY_ROWS = 36
+ENTRY_ROWS_EACH = 16
+# More doses than this in the range are summed per medication.
+MEDICATION_LINES = 8
 WEEK_DAYS = 92  # longer ones sum by week up to this long, then by month
 
 
@@ -57,6 +65,57 @@ def period_of(days):
 def _notable():
     """Entries the long report lists one by one: any warning sign, or a note."""
     return ~Q(notes="") | SymptomEntry.warning_sign_q()
+
+
+@dataclass(frozen=True)
+class DayRow:
+    """A day of an injury's entries, as the report's table sums them."""
+
+    day: dt.date
+    entries: int
+    lowest: int
+    average: float
+    highest: int
+    flags: tuple[str, ...]  # the warning signs answered yes that day, each once
+
+
+def day_rows(entries, zone):
+    """The entries (in time order) as a row per local day in `zone`."""
+    days: dict[dt.date, list] = {}
+    for entry in entries:
+        days.setdefault(entry.recorded_at.astimezone(zone).date(), []).append(entry)
+    rows = []
+    for day, those in days.items():
+        pains = [entry.pain for entry in those]
+        flags = dict.fromkeys(flag for entry in those for flag in entry.flags)
+        rows.append(
+            DayRow(day, len(pains), min(pains), round(sum(pains) / len(pains), 1), max(pains),
+                   tuple(flags))
+        )  # fmt: skip
+    return rows
+
+
+@dataclass(frozen=True)
+class MedicationLine:
+    """A medication as the patient wrote it, with how often it was logged in the range."""
+
+    detail: str
+    times: int
+    first: dt.datetime
+    last: dt.datetime
+
+
+def medication_lines(medications):
+    """The medication treatments (in time order) summed per detail as the patient wrote it
+    (case and spacing aside), in the order first taken."""
+    lines: dict[str, list] = {}
+    for treatment in medications:
+        key = " ".join(treatment["detail"].split()).casefold()
+        lines.setdefault(key, []).append(treatment)
+    return [
+        MedicationLine(those[0]["detail"], len(those), those[0]["at"], those[-1]["at"])
+        for those in lines.values()
+    ]
 
 
 @dataclass(frozen=True)
@@ -159,6 +218,12 @@ def build(user, profile, injuries, start_day, end_day, assessed=None, whole_log=
             pk: pain_days.pain_by_period(item, period, start_day, end_day)
             for pk, item in series.items()
         }
+    limit = ENTRY_ROWS if len(injuries) == 1 else ENTRY_ROWS_EACH
+    by_day = {
+        pk: day_rows(entries, zone) if period is None and len(entries) > limit else None
+        for pk, entries in entries_by_injury.items()
+    }
+    medications = [t for t in treatments if t["kind"] == Treatment.Kind.MEDICATION]
     cramps, average_fluids = None, None  # a report of one injury leaves them out
     if whole_log:
         found = compiled.dicts(
@@ -175,6 +240,8 @@ def build(user, profile, injuries, start_day, end_day, assessed=None, whole_log=
             {
                 "injury": injury,
                 "entries": entries_by_injury[injury.pk],
+                "day_rows": by_day[injury.pk],
+                "notable": [e for e in entries_by_injury[injury.pk] if e.flags or e.notes],
                 "has_pain": bool(series[injury.pk]["pain"]),
                 "periods": tables.get(injury.pk, []),
                 "advice": advice_by_id.get(injury.pk),
@@ -195,7 +262,10 @@ def build(user, profile, injuries, start_day, end_day, assessed=None, whole_log=
         "ice_count": len(ice),
         "ice_minutes": sum(t["duration_minutes"] or 0 for t in ice),
         "stretch_count": len(stretches),
-        "medications": [t for t in treatments if t["kind"] == Treatment.Kind.MEDICATION],
+        "medications": medications,
+        "medication_lines": (
+            medication_lines(medications) if len(medications) > MEDICATION_LINES else None
+        ),
         "therapy": [
             {**t, "kind_label": Treatment.Kind(t["kind"]).label}
             for t in treatments

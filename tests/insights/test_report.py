@@ -216,13 +216,67 @@ def report_data(body):
     return json.loads(body.split('type="application/json">', 1)[1].split("</script>")[0])
 
 
-def test_a_month_lists_every_entry(owner_client, long_injury):
+def test_a_month_of_two_entries_a_day_has_a_row_per_day_and_lists_every_note(
+    owner_client, long_injury
+):
     body = owner_client.get(
         reverse("report"), {"injury": long_injury.pk, "start": "2026-10-27", "end": "2026-11-25"}
     ).content.decode()
+    assert "Pain by day: 61 entries" in body  # more than fit on two pages one by one
+    rows = body.split("Pain by day", 1)[1].split("</tbody>", 1)[0].count("<tr><td")
+    assert rows == 30
+    assert '<td class="nowrap">Wed 25 Nov</td><td>2</td><td>4</td><td>5.0</td><td>6</td>' in body
+    notes = body.split("Entries with warning signs or notes", 1)[1].split("</ul>", 1)[0]
+    assert "15 Nov, 12:00</span>, pain 3: Walked 2 km" in notes
+    assert report_data(body)["daily"] is False  # the chart still shows every entry
+
+
+def test_a_fortnight_of_one_entry_a_day_lists_every_entry(owner_client, owner):
+    injury = Injury.objects.create(user=owner, side="left", onset_at=NOW - dt.timedelta(days=20))
+    for day in range(14):
+        injury.entries.create(recorded_at=NOW - dt.timedelta(days=day), pain=4)
+    body = owner_client.get(
+        reverse("report"), {"injury": injury.pk, "start": "2026-11-12", "end": "2026-11-25"}
+    ).content.decode()
     assert "Pain entries (0 no pain" in body
-    assert body.count("<tr><td>") >= 60
-    assert report_data(body)["daily"] is False
+    assert body.count('<tr><td class="nowrap">') == 14
+
+
+def test_a_day_row_sums_the_entries_of_a_local_day():
+    from zoneinfo import ZoneInfo
+
+    from recovery.insights.report import ReportEntry, day_rows
+
+    tokyo = ZoneInfo("Asia/Tokyo")
+    entries = [
+        ReportEntry(1, dt.datetime(2026, 11, 24, 14, 30, tzinfo=dt.UTC), 6, "", ("Numb foot",)),
+        ReportEntry(1, dt.datetime(2026, 11, 24, 16, 0, tzinfo=dt.UTC), 3, "", ("Numb foot",)),
+        ReportEntry(1, dt.datetime(2026, 11, 25, 1, 0, tzinfo=dt.UTC), 2, "", ()),
+    ]
+    (first,) = day_rows(entries[:1], tokyo)
+    assert first.day == dt.date(2026, 11, 24)  # 23:30 in Tokyo
+    rows = day_rows(entries, tokyo)
+    assert [(r.day, r.entries, r.lowest, r.average, r.highest, r.flags) for r in rows] == [
+        (dt.date(2026, 11, 24), 1, 6, 6.0, 6, ("Numb foot",)),
+        (dt.date(2026, 11, 25), 2, 2, 2.5, 3, ("Numb foot",)),
+    ]
+
+
+def test_many_doses_are_summed_per_medication():
+    from recovery.insights.report import medication_lines
+
+    doses = [
+        {"detail": "Ibuprofen 200 mg", "at": NOW - dt.timedelta(days=3)},
+        {"detail": "paracetamol", "at": NOW - dt.timedelta(days=2)},
+        {"detail": "ibuprofen  200 MG", "at": NOW - dt.timedelta(days=1)},
+    ]
+    lines = medication_lines(doses)
+    assert [(line.detail, line.times) for line in lines] == [
+        ("Ibuprofen 200 mg", 2),
+        ("paracetamol", 1),
+    ]
+    assert lines[0].first == NOW - dt.timedelta(days=3)
+    assert lines[0].last == NOW - dt.timedelta(days=1)
 
 
 def test_two_months_sum_by_week_and_list_every_warning_sign_and_note(owner_client, long_injury):
@@ -231,11 +285,15 @@ def test_two_months_sum_by_week_and_list_every_warning_sign_and_note(owner_clien
     ).content.decode()
     assert "Pain by week (0 no pain" in body
     table = body.split("Pain by week", 1)[1].split("</table>")[0]
-    assert table.count("<tr><td>") == 10  # Sunday 27 September to 25 November: 10 weeks
-    assert "<td>27 Sep to 27 Sep 2026</td><td>2</td>" in table  # a week cut to the range
+    assert (
+        table.count('<tr><td class="nowrap">') == 10
+    )  # Sunday 27 September to 25 November: 10 weeks
+    assert (
+        '<td class="nowrap">27 Sep to 27 Sep 2026</td><td>2</td>' in table
+    )  # a week cut to the range
     # The week of 12 October holds the entry with 9 and numbness: 15 entries, (7 x 10 + 9) / 15.
     assert (
-        "<td>12 Oct to 18 Oct 2026</td><td>15</td><td>5.3</td><td>9</td>"
+        '<td class="nowrap">12 Oct to 18 Oct 2026</td><td>15</td><td>5.3</td><td>9</td>'
         "<td>Numbness or tingling</td>" in table
     )
     notes = body.split("Entries with warning signs or notes", 1)[1].split("</ul>")[0]
@@ -254,9 +312,11 @@ def test_five_months_sum_by_month(owner_client, long_injury, django_assert_max_n
         response = owner_client.get(reverse("report"), {"injury": long_injury.pk})
     body = response.content.decode()
     table = body.split("Pain by month", 1)[1].split("</table>")[0]
-    assert "<td>28 Jun to 30 Jun 2026</td>" in table  # the first month starts at the onset
-    assert "<td>1 Nov to 25 Nov 2026</td>" in table
-    assert table.count("<tr><td>") == 6  # late June to late November
+    assert (
+        '<td class="nowrap">28 Jun to 30 Jun 2026</td>' in table
+    )  # the first month starts at the onset
+    assert '<td class="nowrap">1 Nov to 25 Nov 2026</td>' in table
+    assert table.count('<tr><td class="nowrap">') == 6  # late June to late November
     assert len(body.encode()) < 60 * 1024
 
 
