@@ -118,9 +118,9 @@ def prepared_score(query, candidate, memo):
     if not q_tokens:
         return 0.0
     found = [_token_matches(token, c_tokens, memo) for token in q_tokens]
-    share = sum(found) / len(q_tokens)
-    if share >= 0.99:
+    if all(found):  # every word is in the text, some perhaps misspelt
         return 0.7 if all(f == 1.0 for f in found) else 0.65 * min(found)
+    share = sum(found) / len(q_tokens)
     if share >= 0.5 and len(q_tokens) >= 2:
         return 0.4 * share
     return 0.0

@@ -21,6 +21,11 @@ def _muscles():
     return Muscle.objects.select_related("compartment__region", "group", "part_of")
 
 
+def muscle_index():
+    """The muscles' texts prepared for searching, once per version of the reference data."""
+    return per_version("search", lambda: search.index(_muscles()))
+
+
 def _regions_with_compartments():
     return Region.objects.prefetch_related(
         Prefetch(
@@ -150,8 +155,7 @@ def search_page(request):
     results = []
     if query.strip():
         # The muscles' texts are prepared once per version of the reference data.
-        muscles = per_version("search", lambda: search.index(_muscles()))
-        results = search.search_index(query, muscles)
+        results = search.search_index(query, muscle_index())
     template = "anatomy/search.html#results" if request.htmx else "anatomy/search.html"
     return render(
         request,

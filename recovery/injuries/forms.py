@@ -31,9 +31,8 @@ class InjuryForm(forms.ModelForm):
         ),
         to_field_name="slug",
         required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Which muscle?",
-        help_text="Pick it on the map or in the list; you can pick more than one.",
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+        label="Chosen muscles (Ctrl or ⌘ and click for more than one)",
         error_messages={
             "invalid_choice": "“%(value)s” is not a muscle in our list. Pick one from the list "
             "or the map.",
@@ -92,6 +91,13 @@ class InjuryForm(forms.ModelForm):
             self.initial["not_sure"] = not self.instance.muscles.exists()
         self.fields["onset_at"].validators.append(not_in_future)
         self.fields["side"].choices = Injury.Side.choices  # no empty "select an option"
+        # The list grouped by where the muscle is (the queryset still checks what is sent).
+        grouped: dict[str, list] = {}
+        for muscle in self.fields["muscles"].queryset:
+            grouped.setdefault(muscle.compartment.region.name, []).append(
+                (muscle.slug, muscle.name)
+            )
+        self.fields["muscles"].choices = list(grouped.items())
         self.fields["side"].error_messages["required"] = "Choose left, right or both legs."
 
     def clean(self):

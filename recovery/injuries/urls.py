@@ -5,6 +5,7 @@ from recovery.injuries import views
 urlpatterns = [
     path("injuries/", views.injury_list, name="injuries"),
     path("injuries/new/", views.injury_new, name="injury_new"),
+    path("injuries/new/muscles/", views.muscle_matches, name="muscle_matches"),
     path("injuries/<int:pk>/", views.injury_detail, name="injury"),
     path("injuries/<int:pk>/edit/", views.injury_edit, name="injury_edit"),
     path("injuries/<int:pk>/delete/", views.injury_delete, name="injury_delete"),

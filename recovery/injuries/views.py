@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from anatomy import leg_map
+from anatomy import leg_map, search
 from anatomy.models import Muscle
+from anatomy.views import muscle_index
 from recovery.common import compiled, submissions
 from recovery.common.deletion import confirm_delete
 from recovery.injuries import advice, guide, triage
@@ -89,6 +90,23 @@ def injury_new(request):
         "recovery/injuries/injury_form.html",
         {"form": form, "leg_map": _picker_map(), "creating": True},
     )
+
+
+MATCHES_SHOWN = 6
+
+
+@login_required
+@require_safe
+@vary_on_headers("HX-Request")
+def muscle_matches(request):
+    """The injury form's type-ahead: the muscles matching what was typed (names, nicknames,
+    misspellings, everyday words: the anatomy search), as buttons that choose one."""
+    if not request.htmx:
+        return redirect("injury_new")
+    query = request.GET.get("q", "")[:200]
+    matches = search.search_index(query, muscle_index())[:MATCHES_SHOWN] if query.strip() else []
+    context = {"query": query.strip(), "matches": matches}
+    return render(request, "recovery/injuries/injury_form.html#muscle_matches", context)
 
 
 @login_required

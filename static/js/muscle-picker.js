@@ -1,35 +1,43 @@
-// The leg map as a muscle picker: in a form marked data-muscle-picker, a muscle on the map
-// ticks or unticks its box in the list instead of leaving the page, and the list can be
-// filtered by typing. Without JavaScript the map links reload the form with that muscle.
+// The injury form's muscle picker. The muscles are a plain list (a select) that works without
+// JavaScript; with it, a muscle tapped on the drawing or chosen among the type-ahead's matches
+// is chosen in the list (tapped again on the drawing: removed), the drawing marks the chosen
+// muscles, and a status line says what changed. Without JavaScript the drawing's links reload
+// the form with that muscle chosen.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-muscle-picker]");
   if (!form) return;
   var status = form.querySelector("[data-picked-status]");
+  var list = form.querySelector('select[name="muscles"]');
 
-  function box(slug) {
-    return form.querySelector('input[name="muscles"][value="' + slug + '"]');
+  function option(slug) {
+    return list ? list.querySelector('option[value="' + slug + '"]') : null;
   }
 
   function paint() {
-    form.querySelectorAll("a[data-muscle]").forEach(function (link) {
-      var input = box(link.dataset.muscle);
-      var picked = Boolean(input && input.checked);
+    form.querySelectorAll(".leg-map a[data-muscle]").forEach(function (link) {
+      var chosen = option(link.dataset.muscle);
+      var picked = Boolean(chosen && chosen.selected);
       link.classList.toggle("is-picked", picked);
       link.setAttribute("aria-pressed", picked ? "true" : "false");
     });
   }
 
-  form.querySelectorAll("a[data-muscle]").forEach(function (link) {
+  function choose(slug, toggle) {
+    var chosen = option(slug);
+    if (!chosen) return false;
+    chosen.selected = toggle ? !chosen.selected : true;
+    var notSure = form.querySelector('input[name="not_sure"]');
+    if (chosen.selected && notSure) notSure.checked = false;
+    status.textContent = chosen.textContent + (chosen.selected ? " chosen." : " removed.");
+    paint();
+    return true;
+  }
+
+  form.querySelectorAll(".leg-map a[data-muscle]").forEach(function (link) {
     link.setAttribute("role", "button");
     link.addEventListener("click", function (event) {
-      var input = box(link.dataset.muscle);
-      if (!input) return;
-      event.preventDefault();
-      input.checked = !input.checked;
-      var name = link.getAttribute("aria-label") || link.textContent.trim();
-      status.textContent = name + (input.checked ? " chosen." : " removed.");
-      paint();
+      if (choose(link.dataset.muscle, true)) event.preventDefault();
     });
     link.addEventListener("keydown", function (event) {
       if (event.key === " ") {
@@ -39,20 +47,22 @@
     });
   });
 
-  form.addEventListener("change", function (event) {
-    if (event.target.name === "muscles") paint();
+  // The type-ahead's matches arrive by htmx; a click on one chooses it.
+  form.addEventListener("click", function (event) {
+    var match = event.target.closest("button[data-muscle]");
+    if (match && choose(match.dataset.muscle, false)) {
+      var search = form.querySelector("#muscle-search");
+      if (search) {
+        search.value = "";
+        search.focus();
+      }
+      var matches = form.querySelector("#muscle-matches");
+      if (matches) matches.textContent = "";
+    }
   });
 
-  var filter = form.querySelector("[data-muscle-filter]");
-  if (filter) {
-    filter.hidden = false;
-    var input = filter.querySelector("input");
-    input.addEventListener("input", function () {
-      var text = input.value.trim().toLowerCase();
-      form.querySelectorAll(".muscle-checklist .check").forEach(function (row) {
-        row.hidden = text !== "" && row.dataset.name.indexOf(text) === -1;
-      });
-    });
-  }
+  if (list) list.addEventListener("change", paint);
+  var search = form.querySelector("[data-muscle-search]");
+  if (search) search.hidden = false;
   paint();
 })();

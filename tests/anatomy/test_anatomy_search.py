@@ -118,3 +118,13 @@ def test_htmx_gets_only_the_results_fragment(client):
 def test_search_needs_one_query_for_the_muscles(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         client.get(reverse("anatomy:search"), {"q": "calf"}, headers={"HX-Request": "true"})
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("hamstrng", "biceps-femoris"), ("calfe", "gastrocnemius"), ("grion", "adductor-longus")],
+)
+def test_a_misspelt_everyday_word_still_finds_its_muscles(query, expected):
+    """One misspelt word is a whole query's match (it once needed every word spelt right
+    unless there were two or more)."""
+    assert expected in found(query)

@@ -69,7 +69,7 @@ def test_each_new_warning_sign_shows_its_level_reason_and_source(browser_page, o
 def test_a_foot_drop_injury_is_urgent_from_the_start(browser_page, owner):
     page = browser_page.page
     log_in(browser_page, then="/injuries/new/")
-    page.get_by_role("checkbox", name="Tibialis anterior").check()
+    page.get_by_label("Chosen muscles").select_option("tibialis-anterior")
     page.get_by_role("radio", name="Right leg").check()
     page.get_by_role("radio", name="2 mild").check()
     page.locator("details.more-fields summary").click()

@@ -74,8 +74,7 @@ def test_all_the_details_are_saved_in_the_users_time_zone(owner_client, owner):
 
 def test_a_link_from_a_muscle_page_opens_the_form_with_that_muscle_chosen(owner_client):
     body = owner_client.get(reverse("injury_new") + "?muscle=soleus").content.decode()
-    assert 'value="soleus" id="id_muscles_' in body
-    assert body.split('value="soleus"', 1)[1].split(">", 1)[0].strip().endswith("checked")
+    assert '<option value="soleus" selected>Soleus</option>' in body
 
 
 def test_not_sure_of_the_muscle_with_a_region_is_accepted(owner_client, owner):
@@ -490,3 +489,25 @@ def test_a_date_before_1900_is_refused_with_a_message(owner_client, owner):
 def test_an_injury_id_beyond_any_row_is_not_found_rather_than_an_error(owner_client):
     for pk in [2**63 - 1, 2**63, 10**30]:
         assert owner_client.get(f"/injuries/{pk}/").status_code == 404
+
+
+def test_the_injury_forms_type_ahead_offers_buttons_that_choose_a_muscle(owner_client):
+    url = reverse("muscle_matches")
+    htmx = {"HX-Request": "true"}
+    part = owner_client.get(url, {"q": "calfe"}, headers=htmx).content.decode()
+    assert part.lstrip().startswith('<div id="muscle-matches"')
+    assert '<button type="button" class="match" data-muscle="gastrocnemius">' in part
+    assert 'data-muscle="soleus"' in part
+    part = owner_client.get(url, {"q": "zzzz"}, headers=htmx).content.decode()
+    assert "No muscle matches &ldquo;zzzz&rdquo;" in part
+    part = owner_client.get(url, {"q": "   "}, headers=htmx).content.decode()
+    assert "<button" not in part
+    assert "No muscle" not in part
+    assert owner_client.get(url, {"q": "calf"}).url == reverse("injury_new")  # not a page
+
+
+def test_the_type_ahead_shows_at_most_6_muscles(owner_client):
+    part = owner_client.get(
+        reverse("muscle_matches"), {"q": "muscle"}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert 1 <= part.count('class="match"') <= 6

@@ -108,3 +108,70 @@ def test_how_it_feels_now_takes_three_taps_from_today(browser_page, owner):
     expect(page).to_have_url(re.compile(rf"{injury.get_absolute_url()}$"))
     assert taps == 3
     assert [entry.pain for entry in injury.entries.order_by("recorded_at")] == [5, 3]
+
+
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_a_new_injury_takes_at_most_6_taps_and_two_screens(browser_page, owner):
+    page = browser_page.page
+    log_in(browser_page)
+    taps = 0
+    page.get_by_role("link", name="Log an injury").click()
+    taps += 1
+    expect(page.get_by_role("heading", level=1)).to_have_text("Log an injury")
+    assert page.evaluate("document.documentElement.scrollHeight") <= 1700  # two phone screens
+    assert_accessible(page)
+    page.locator('svg a.map-muscle[data-muscle="gastrocnemius"]').click()
+    taps += 1
+    expect(page.locator("[data-picked-status]")).to_have_text("Gastrocnemius chosen.")
+    page.get_by_role("radio", name="Left leg").check()
+    taps += 1
+    page.get_by_role("radio", name="6 moderate").check()
+    taps += 1
+    page.get_by_role("button", name="Log injury").click()
+    taps += 1
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Gastrocnemius")
+    assert taps <= 6
+    injury = Injury.objects.get(user=owner)
+    assert [m.slug for m in injury.muscles.all()] == ["gastrocnemius"]
+    assert injury.side == "left"
+    assert injury.entries.get().pain == 6
+
+
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_the_type_ahead_finds_a_misspelt_muscle_and_chooses_it(browser_page, owner):
+    page = browser_page.page
+    log_in(browser_page, then="/injuries/new/")
+    search = page.get_by_label("Find it by name or in your own words")
+    search.fill("hamstrng")
+    match = page.locator("#muscle-matches").get_by_role(
+        "button", name=re.compile("^Biceps femoris")
+    )
+    expect(match).to_be_visible()
+    assert_accessible(page)
+    match.click()
+    expect(page.get_by_label("Chosen muscles")).to_have_values(["biceps-femoris"])
+    expect(page.locator("[data-picked-status]")).to_have_text("Biceps femoris chosen.")
+    expect(search).to_be_focused()
+    expect(search).to_have_value("")
+    expect(page.locator('svg a.map-muscle[data-muscle="biceps-femoris"]')).to_have_attribute(
+        "aria-pressed", "true"
+    )
+
+
+def test_without_javascript_the_injury_form_still_works(browser, live_server, owner):
+    from tests.browser import BrowserPage
+
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    try:
+        plain = BrowserPage(context.new_page(), live_server.url)
+        log_in(plain, then="/injuries/new/")
+        page = plain.page
+        expect(page.get_by_label("Find it by name or in your own words")).to_be_hidden()
+        page.get_by_label("Chosen muscles").select_option("soleus")
+        page.get_by_role("radio", name="Right leg").check()
+        page.get_by_role("radio", name="3 mild").check()
+        page.get_by_role("button", name="Log injury").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Soleus")
+    finally:
+        context.close()
+    assert Injury.objects.get(user=owner).side == "right"
