@@ -15,7 +15,7 @@ from recovery.common import compiled, submissions
 from recovery.common.days import day_bounds
 from recovery.common.deletion import confirm_delete
 from recovery.common.local_day import LocalDate, sql_depends_on
-from recovery.habits import hydration
+from recovery.habits import cramp_timer, hydration
 from recovery.habits.forms import CrampForm
 from recovery.injuries import advice
 from recovery.models import Cramp, StretchSession, get_profile, with_name_of
@@ -78,9 +78,58 @@ def cramps(request):
             "rows": rows,
             "advice": advice.cramp_advice_for(request),
             "profile": profile,
+            **cramp_timer.timer_context(request),
         },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def cramp_timer_start(request):
+    """A cramp now: start its clock (a second tap while it runs changes nothing)."""
+    if cramp_timer.timed_cramp(request) is None:
+        request.session[cramp_timer.SESSION_KEY] = timezone.now().isoformat()
+    return redirect("cramps")
+
+
+@login_required
+@require_POST
+def cramp_timer_stop(request):
+    """It has eased, in this leg: log the cramp with the time it lasted."""
+    started = cramp_timer.timed_cramp(request)
+    if started is None:
+        messages.info(request, "No cramp was being timed (it may be logged already).")
+        return redirect("cramps")
+    side = request.POST.get("side")
+    if side not in Cramp.Side.values:
+        messages.error(request, "Choose the leg: left, right or both.")
+        return redirect("cramps")
+    now = timezone.now()
+    seconds = cramp_timer.logged_seconds(started, now)
+    del request.session[cramp_timer.SESSION_KEY]
+    if seconds is None:
+        messages.info(
+            request,
+            "The timer ran for over 2 hours, so it was probably left running. Log the cramp "
+            "below with how long it lasted.",
+        )
+        return redirect("cramps")
+    cramp = Cramp(
+        user=request.user,
+        started_at=started,
+        side=side,
+        duration_seconds=seconds,
+        at_night=cramp_timer.at_night(timezone.localtime(started)),
+    )
+    cramp.full_clean()
+    cramp.save()
+    messages.success(
+        request,
+        f"Cramp logged: {cramp.duration_text()}, {cramp.get_side_display().lower()}. "
+        "To add how bad it was or what helped, edit it below.",
+    )
+    return redirect("cramps")
 
 
 @login_required

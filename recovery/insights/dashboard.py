@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from recovery.habits import hydration
+from recovery.habits import cramp_timer, hydration
 from recovery.injuries import advice, triage
 from recovery.insights import sparkline, streaks
 from recovery.insights.pain_days import daily_pain_series
@@ -53,6 +53,7 @@ def home(request):
         "ice_sessions": numbers.ice_sessions,
         "ice_minutes": numbers.ice_minutes,
         **habits_today(profile, numbers),
+        **cramp_timer.timer_context(request),
         "streak": streaks.streak(streaks.days_logged(request.user, profile.zone, day), day),
         "today": day,
         "fluid_goal": profile.format_volume(profile.effective_fluid_goal_ml()),

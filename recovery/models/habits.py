@@ -58,7 +58,8 @@ class Cramp(KeepsFactsUpToDate):
     )
     side = models.CharField(max_length=5, choices=Side.choices)
     duration_seconds = models.PositiveIntegerField()
-    pain = models.PositiveSmallIntegerField()
+    # None: not rated (a cramp logged by its timer, in two taps, says only which leg).
+    pain = models.PositiveSmallIntegerField(null=True, blank=True)
     at_night = models.BooleanField("at night", default=False)
     woke_me = models.BooleanField("it woke me up", default=False)
     numbness = models.BooleanField("numbness or tingling with it", default=False)
@@ -115,7 +116,7 @@ class Cramp(KeepsFactsUpToDate):
         """The cramp in one line, as the list of recent cramps shows it."""
         muscle = self.muscle.name if self.muscle else "Not sure"
         parts = [f"{muscle}, {self.get_side_display().lower()}", self.duration_text()]
-        parts.append(f"pain {self.pain}/10")
+        parts.append(f"pain {self.pain}/10" if self.pain is not None else "pain not rated")
         if self.woke_me:
             parts.append("woke you")
         if self.helped:

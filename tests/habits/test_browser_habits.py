@@ -61,10 +61,10 @@ def test_an_amount_that_is_not_allowed_is_explained_in_place_then_fixed(browser_
     assert FluidEntry.objects.get().drink == "other"
 
 
-def test_a_night_cramp_from_the_dashboard_in_a_few_taps(browser_page, owner):
+def test_an_earlier_night_cramp_from_the_dashboard_in_a_few_taps(browser_page, owner):
     page = browser_page.page
     log_in(browser_page)
-    page.get_by_role("link", name="Log a cramp").click()
+    page.get_by_role("link", name="Log an earlier cramp").click()
     page.get_by_role("radio", name="Last night").check()
     page.get_by_role("radio", name="Left leg").check()
     page.get_by_label("How long did it last?").fill("90")

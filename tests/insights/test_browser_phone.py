@@ -175,3 +175,28 @@ def test_without_javascript_the_injury_form_still_works(browser, live_server, ow
     finally:
         context.close()
     assert Injury.objects.get(user=owner).side == "right"
+
+
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_a_cramp_takes_two_taps_from_today(browser_page, owner):
+    from recovery.models import Cramp
+
+    page = browser_page.page
+    log_in(browser_page)
+    taps = 0
+    page.get_by_role("button", name="A cramp now: time it").click()
+    taps += 1
+    timer = page.get_by_role("region", name="Timing your cramp")
+    expect(timer).to_be_visible()
+    clock = timer.locator("[data-cramp-clock]")
+    expect(clock).not_to_have_text("0:00", timeout=3000)  # it counts on in the browser
+    first = clock.inner_text()
+    expect(clock).not_to_have_text(first, timeout=3000)
+    assert_accessible(page)
+    timer.get_by_role("button", name="Left leg").click()
+    taps += 1
+    expect(page.get_by_role("status")).to_contain_text("Cramp logged:")
+    assert taps == 2
+    cramp = Cramp.objects.get(user=owner)
+    assert cramp.side == "left"
+    assert cramp.duration_seconds >= 1
