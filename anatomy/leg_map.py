@@ -106,3 +106,24 @@ def build(muscles, href_for=None):
         ]
         views.append(view)
     return views
+
+
+def drawing_for(slugs):
+    """For a muscle's page: the view (front or back) that draws the most of these muscles (the
+    muscle and its parts), each of its shapes with whether to highlight it; None when neither
+    view draws any of them (a deep muscle)."""
+    best = None
+    for name, outline in (("front", FRONT_OUTLINE), ("back", BACK_OUTLINE)):
+        shapes = [(slug, points, slug in slugs) for slug, points in SHAPES[name]]
+        drawn = sum(1 for _, _, lit in shapes if lit)
+        if drawn and (best is None or drawn > best[0]):
+            best = (drawn, name, outline, shapes)
+    if best is None:
+        return None
+    _, name, outline, shapes = best
+    return {
+        "title": VIEW_TITLES[name][0],
+        "outline": outline,
+        "landmarks": LANDMARKS[name],
+        "shapes": shapes,
+    }

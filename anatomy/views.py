@@ -100,10 +100,12 @@ def group(request, slug):
 def muscle(request, slug):
     def context():
         muscle = get_object_or_404(_muscles(), slug=slug)
+        parts = list(muscle.parts.order_by("order"))
         return {
             "muscle": muscle,
             "crumbs": [muscle.compartment.region, muscle.compartment],
-            "parts": muscle.parts.order_by("order"),
+            "parts": parts,
+            "drawing": leg_map.drawing_for({muscle.slug, *(part.slug for part in parts)}),
             "conditions": muscle.conditions.all(),
             "stretches": muscle.stretches.all(),
             "terms": glossary.term_index(),

@@ -376,3 +376,14 @@ def test_reference_data_is_editable_in_the_admin(admin_client):
     assert "Tibial nerve" in response.content.decode()
     listing = admin_client.get(reverse("admin:anatomy_muscle_changelist"))
     assert "Gastrocnemius" in listing.content.decode()
+
+
+def test_a_muscles_page_shows_it_lit_on_the_drawing(client):
+    body = client.get(reverse("anatomy:muscle", args=["soleus"])).content.decode()
+    drawing = body.split('<figure class="muscle-drawing">', 1)[1].split("</figure>", 1)[0]
+    assert drawing.count("drawn-muscle is-current") == 1
+    assert "Soleus, highlighted on the back of the right leg." in drawing
+    whole = client.get(reverse("anatomy:muscle", args=["quadriceps-femoris"])).content.decode()
+    assert whole.count("drawn-muscle is-current") == 3  # its drawn parts
+    deep = client.get(reverse("anatomy:muscle", args=["popliteus"])).content.decode()
+    assert "muscle-drawing" not in deep  # not drawn: no picture that would mislead
