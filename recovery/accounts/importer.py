@@ -199,7 +199,7 @@ def run(job_id):
     user = job.user
     try:
         data = _decode(job.document)
-        profile = _checked_profile(user, data)
+        profile, fields = _checked_profile(user, data)
         _set_total(job, data)
         with refreshes_put_off() as pending:
             rows = _rows(user, data)
@@ -208,7 +208,7 @@ def run(job_id):
         with transaction.atomic():
             _lock(job, ImportJob.Status.RUNNING)
             refresh_all(pending)  # the kept facts of what was written, worked out once
-            profile.save()
+            profile.save(update_fields=fields)  # changes made meanwhile to others stay
             ImportJob.objects.filter(pk=job.pk).update(
                 status=ImportJob.Status.DONE, document="", added={}, updated_at=timezone.now()
             )
@@ -278,15 +278,18 @@ def undo(job, message):
         ImportJob.objects.filter(pk=job.pk).update(
             status=ImportJob.Status.UNDOING, updated_at=timezone.now()
         )
-    for model in reversed(WRITTEN):
+    for model in reversed(WRITTEN):  # an injury last, once its imported rows are gone
         runs = job.added.get(model._meta.label_lower, [])
         owner = Q(user=job.user_id) if model in USER_LOGS else Q(injury__user=job.user_id)
         for start in range(0, len(runs), 100):
             within = Q()
             for first, last in runs[start : start + 100]:
                 within |= Q(pk__range=(first, last))
+            rows = model.objects.filter(owner, within)
+            if model is Injury:
+                rows = rows.exclude(_logged_on)  # the user logged on it meanwhile: it stays
             with transaction.atomic():
-                model.objects.filter(owner, within).delete()
+                rows.delete()
                 ImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now())
     CrampState.refresh(job.user_id)
     ImportJob.objects.filter(pk=job.pk).update(
@@ -296,6 +299,16 @@ def undo(job, message):
         added={},
         updated_at=timezone.now(),
     )
+
+
+# An injury with any of these left once the import's own rows are removed: the user's.
+_logged_on = (
+    Q(entries__isnull=False)
+    | Q(acknowledgements__isnull=False)
+    | Q(treatments__isnull=False)
+    | Q(ice_sessions__isnull=False)
+    | Q(stretches__isnull=False)
+)
 
 
 def cancel(job):
@@ -376,24 +389,27 @@ def _relations(model):
 
 
 def _checked_profile(user, data):
-    """The file's profile on a copy of the user's (saved only once every row is in), checked."""
+    """The file's profile on a copy of the user's (saved only once every row is in), checked,
+    and the names of the fields the file sets."""
     profile = Profile.objects.get(pk=get_profile(user).pk)
-    for name in PROFILE_FIELDS:
-        if name in data["profile"]:
-            setattr(profile, name, data["profile"][name])
+    fields = [name for name in PROFILE_FIELDS if name in data["profile"]]
+    for name in fields:
+        setattr(profile, name, data["profile"][name])
     for name in ("cramps_contacted_at", "cramps_care_at"):
         if data["profile"].get(name):
             setattr(profile, name, _time(data["profile"][name], "the profile"))
+            fields.append(name)
     # An export from before local numbers carries the old default, 911, and no urgent-care
     # line: it gets the zone's numbers, as the migration gave existing accounts.
     old_default = "urgent_care_number" not in data["profile"] and profile.emergency_number == "911"
     if not profile.emergency_number or old_default:
         profile.use_local_numbers()
+        fields += ["emergency_number", "urgent_care_number", "urgent_care_name"]
     try:
         profile.full_clean()
     except ValidationError as error:
         raise _refusal(error, "The profile") from None
-    return profile
+    return profile, sorted(set(fields))
 
 
 def _rows(user, data):

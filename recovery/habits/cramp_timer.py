@@ -53,11 +53,14 @@ def timed_cramp(request):
 
 
 def timer_context(request):
-    """What the running timer shows on Today and the cramps page (nothing when none runs)."""
+    """What the running timer shows on Today and the cramps page: nothing when none runs, nor
+    for one left running past the longest a cramp can be (a new tap starts afresh)."""
     started = timed_cramp(request)
     if started is None:
         return {}
     seconds = elapsed_seconds(started, timezone.now())
+    if seconds > MAX_SECONDS:
+        return {}
     return {
         "cramp_timer": {
             "started_at": started,

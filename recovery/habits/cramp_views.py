@@ -52,6 +52,7 @@ def cramps(request):
     if request.method == "POST" and form.is_valid():
         form.instance.user = request.user
         submissions.save_once(request, form.save)  # sent twice, logged once
+        request.session.pop(cramp_timer.SESSION_KEY, None)  # a cramp being timed is this one
         messages.success(request, "Cramp logged.")
         return redirect("cramps")
     profile = get_profile(request.user)
@@ -88,7 +89,8 @@ def cramps(request):
 @require_POST
 def cramp_timer_start(request):
     """A cramp now: start its clock (a second tap while it runs changes nothing)."""
-    if cramp_timer.timed_cramp(request) is None:
+    started = cramp_timer.timed_cramp(request)
+    if started is None or cramp_timer.logged_seconds(started, timezone.now()) is None:
         request.session[cramp_timer.SESSION_KEY] = timezone.now().isoformat()
     return redirect("cramps")
 
@@ -123,7 +125,8 @@ def cramp_timer_stop(request):
         at_night=cramp_timer.at_night(timezone.localtime(started)),
     )
     cramp.full_clean()
-    cramp.save()
+    if not submissions.save_once(request, cramp.save):  # two taps at once: one cramp
+        return redirect("cramps")
     messages.success(
         request,
         f"Cramp logged: {cramp.duration_text()}, {cramp.get_side_display().lower()}. "

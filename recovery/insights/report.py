@@ -103,6 +103,7 @@ class MedicationLine:
     times: int
     first: dt.datetime
     last: dt.datetime
+    notes: tuple[str, ...]  # each different note the patient wrote with a dose, once
 
 
 def medication_lines(medications):
@@ -113,7 +114,13 @@ def medication_lines(medications):
         key = " ".join(treatment["detail"].split()).casefold()
         lines.setdefault(key, []).append(treatment)
     return [
-        MedicationLine(those[0]["detail"], len(those), those[0]["at"], those[-1]["at"])
+        MedicationLine(
+            those[0]["detail"],
+            len(those),
+            those[0]["at"],
+            those[-1]["at"],
+            tuple(dict.fromkeys(t["notes"] for t in those if t["notes"])),
+        )
         for those in lines.values()
     ]
 

@@ -61,6 +61,14 @@
     }
   });
 
+  // Enter in the search box searches (htmx's "search" trigger) rather than sending the form.
+  var searchBox = form.querySelector("#muscle-search");
+  if (searchBox) {
+    searchBox.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") event.preventDefault();
+    });
+  }
+
   if (list) list.addEventListener("change", paint);
   var search = form.querySelector("[data-muscle-search]");
   if (search) search.hidden = false;

@@ -17,6 +17,7 @@ from recovery.models import (
     ImportJob,
     Injury,
     InjuryState,
+    Profile,
     SymptomEntry,
     get_profile,
 )
@@ -278,3 +279,40 @@ def test_an_import_that_stopped_while_removing_rows_can_still_be_cancelled(
     job.refresh_from_db()
     assert job.status == "failed"
     assert not Injury.objects.filter(user=other_user).exists()
+
+
+def test_an_undo_keeps_an_imported_injury_the_user_logged_on_meanwhile(
+    document, other_user, small_batches, monkeypatch
+):
+    document["stretches"][0]["holds"] = 0  # refused at the very end
+    original = importer._write_batch
+    logged = []
+
+    def user_logs_on_the_imported_injury(job, rows):
+        more = original(job, rows)
+        injury = Injury.objects.filter(user=other_user).first()
+        if injury is not None and not logged:
+            logged.append(injury.entries.create(recorded_at=NOW, pain=2, notes="mine"))
+        return more
+
+    monkeypatch.setattr(importer, "_write_batch", user_logs_on_the_imported_injury)
+    with pytest.raises(importer.ImportRefused):
+        import_now(other_user, raw(document))
+    kept = Injury.objects.get(user=other_user)  # the user's entry needs its injury
+    assert list(kept.entries.all()) == logged  # the imported entries are gone
+
+
+def test_profile_changes_made_during_an_import_are_kept(document, other_user, monkeypatch):
+    document["profile"].pop("cramps_contacted_at", None)
+    original = importer._write_batch
+
+    def contacted_meanwhile(job, rows):
+        more = original(job, rows)
+        Profile.objects.filter(user=other_user).update(cramps_contacted_at=NOW)
+        return more
+
+    monkeypatch.setattr(importer, "_write_batch", contacted_meanwhile)
+    import_now(other_user, raw(document))
+    profile = Profile.objects.get(user=other_user)
+    assert profile.cramps_contacted_at == NOW
+    assert profile.time_zone == document["profile"]["time_zone"]  # the file's own fields

@@ -112,3 +112,43 @@ def test_a_cramp_without_a_pain_score_exports_and_imports(owner, other_user):
     assert data["cramps"][0]["pain"] is None
     import_now(other_user, json.dumps(data).encode())
     assert Cramp.objects.get(user=other_user).pain is None
+
+
+@pytestmark_db
+def test_a_timer_left_running_past_2_hours_is_no_longer_shown_and_a_tap_starts_afresh(
+    owner_client, owner
+):
+    with time_machine.travel(NOW, tick=False):
+        owner_client.post(reverse("cramp_timer_start"))
+    later = NOW + dt.timedelta(hours=3)
+    with time_machine.travel(later, tick=False):
+        page = owner_client.get(reverse("home")).content.decode()
+        assert "Timing your cramp" not in page  # no endless "over 10 minutes" alert
+        owner_client.post(reverse("cramp_timer_start"))
+    with time_machine.travel(later + dt.timedelta(seconds=30), tick=False):
+        owner_client.post(reverse("cramp_timer_stop"), {"side": "left"})
+    assert Cramp.objects.get(user=owner).duration_seconds == 30
+
+
+@pytestmark_db
+def test_logging_the_cramp_with_its_details_stops_its_timer(owner_client, owner):
+    owner_client.post(reverse("cramp_timer_start"))
+    owner_client.post(
+        reverse("cramps"),
+        {"when": "now", "side": "left", "duration": "40", "duration_unit": "seconds", "pain": "7"},
+    )
+    assert "Timing your cramp" not in owner_client.get(reverse("cramps")).content.decode()
+
+
+@pytestmark_db
+def test_two_taps_on_a_leg_at_once_log_one_cramp(owner_client, owner):
+    import uuid
+
+    from recovery.common.submissions import FIELD
+
+    key = str(uuid.uuid4())
+    owner_client.post(reverse("cramp_timer_start"))
+    owner_client.post(reverse("cramp_timer_stop"), {"side": "left", FIELD: key})
+    owner_client.post(reverse("cramp_timer_start"))  # the same form sent again
+    owner_client.post(reverse("cramp_timer_stop"), {"side": "left", FIELD: key})
+    assert Cramp.objects.filter(user=owner).count() == 1

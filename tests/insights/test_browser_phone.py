@@ -143,6 +143,8 @@ def test_the_type_ahead_finds_a_misspelt_muscle_and_chooses_it(browser_page, own
     log_in(browser_page, then="/injuries/new/")
     search = page.get_by_label("Find it by name or in your own words")
     search.fill("hamstrng")
+    search.press("Enter")  # searches; does not send the half-filled injury
+    expect(page).to_have_url(re.compile(r"/injuries/new/$"))
     match = page.locator("#muscle-matches").get_by_role(
         "button", name=re.compile("^Biceps femoris")
     )
@@ -156,6 +158,7 @@ def test_the_type_ahead_finds_a_misspelt_muscle_and_chooses_it(browser_page, own
     expect(page.locator('svg a.map-muscle[data-muscle="biceps-femoris"]')).to_have_attribute(
         "aria-pressed", "true"
     )
+    assert not Injury.objects.filter(user=owner).exists()
 
 
 def test_without_javascript_the_injury_form_still_works(browser, live_server, owner):

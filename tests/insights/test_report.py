@@ -266,9 +266,9 @@ def test_many_doses_are_summed_per_medication():
     from recovery.insights.report import medication_lines
 
     doses = [
-        {"detail": "Ibuprofen 200 mg", "at": NOW - dt.timedelta(days=3)},
-        {"detail": "paracetamol", "at": NOW - dt.timedelta(days=2)},
-        {"detail": "ibuprofen  200 MG", "at": NOW - dt.timedelta(days=1)},
+        {"detail": "Ibuprofen 200 mg", "at": NOW - dt.timedelta(days=3), "notes": "with food"},
+        {"detail": "paracetamol", "at": NOW - dt.timedelta(days=2), "notes": ""},
+        {"detail": "ibuprofen  200 MG", "at": NOW - dt.timedelta(days=1), "notes": "with food"},
     ]
     lines = medication_lines(doses)
     assert [(line.detail, line.times) for line in lines] == [
@@ -277,6 +277,8 @@ def test_many_doses_are_summed_per_medication():
     ]
     assert lines[0].first == NOW - dt.timedelta(days=3)
     assert lines[0].last == NOW - dt.timedelta(days=1)
+    assert lines[0].notes == ("with food",)  # each note kept, once
+    assert lines[1].notes == ()
 
 
 def test_two_months_sum_by_week_and_list_every_warning_sign_and_note(owner_client, long_injury):
