@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from anatomy import glossary, leg_map, search
+from anatomy import glossary, illustrations, leg_map, search
 from anatomy.models import (
     CareTopic,
     Compartment,
@@ -179,7 +179,11 @@ def stretches(request):
 def stretch(request, slug):
     def context():
         stretch = get_object_or_404(Stretch, slug=slug)
-        return {"stretch": stretch, "muscles": stretch.muscles.order_by("name")}
+        return {
+            "stretch": stretch,
+            "muscles": stretch.muscles.order_by("name"),
+            "drawing": illustrations.drawing_of(stretch),
+        }
 
     return reference_page(request, "anatomy/stretch.html", context)
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from anatomy import illustrations
 from recovery.common import compiled, submissions
 from recovery.common.deletion import confirm_delete
 from recovery.habits import stretch_rules, stretch_timer
@@ -112,6 +113,7 @@ def _session_context(session, pain_form=None):
             session.holds, session.hold_seconds, session.rest_seconds
         ),
         "pain_form": pain_form or StretchPainForm(),
+        "drawing": illustrations.drawing_of(session.stretch),
     }
 
 

@@ -387,3 +387,22 @@ def test_a_muscles_page_shows_it_lit_on_the_drawing(client):
     assert whole.count("drawn-muscle is-current") == 3  # its drawn parts
     deep = client.get(reverse("anatomy:muscle", args=["popliteus"])).content.decode()
     assert "muscle-drawing" not in deep  # not drawn: no picture that would mislead
+
+
+def test_every_stretch_has_its_own_line_drawing_on_its_page(client):
+    from django.template.loader import get_template
+
+    from anatomy.illustrations import STRETCH_DRAWINGS
+    from anatomy.models import Stretch
+
+    slugs = set(Stretch.objects.values_list("slug", flat=True))
+    assert slugs == set(STRETCH_DRAWINGS)  # one per stretch, none for a stretch that is gone
+    for slug in slugs:
+        svg = get_template(f"anatomy/illustrations/{slug}.html").render({})
+        assert svg.startswith('<svg viewBox="0 0 160 120"')
+        assert 'stroke="#c0392b"' in svg  # the stretched part, in red
+        assert "<image" not in svg  # lines drawn here, no embedded picture
+    body = client.get(reverse("anatomy:stretch", args=["calf-stretch-straight-knee"])).content
+    assert (
+        b'<figure class="stretch-drawing" role="img" aria-label="Drawing: A person leaning' in body
+    )
