@@ -179,10 +179,18 @@
       }
     });
     root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
-      // A report's charts are drawn at once: it is printed, and printing to PDF may not
-      // scroll to them first.
-      if (!observer || canvas.hasAttribute("data-eager")) return drawOne(canvas, data);
+      if (!observer) return drawOne(canvas, data);
       pending.set(canvas, data);
+      if (canvas.hasAttribute("data-eager")) {
+        // A report's charts are drawn straight away, whether seen or not (it is printed, and
+        // printing to PDF may not scroll to them), each in a task of its own after the page's.
+        setTimeout(function () {
+          if (!pending.has(canvas)) return;  // drawn for printing meanwhile
+          pending.delete(canvas);
+          if (canvas.isConnected) drawOne(canvas, data);
+        }, 0);
+        return;
+      }
       observer.observe(canvas);
     });
   }

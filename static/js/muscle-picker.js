@@ -70,7 +70,5 @@
   }
 
   if (list) list.addEventListener("change", paint);
-  var search = form.querySelector("[data-muscle-search]");
-  if (search) search.hidden = false;
   paint();
 })();
