@@ -203,3 +203,58 @@ def test_a_cramp_takes_two_taps_from_today(browser_page, owner):
     cramp = Cramp.objects.get(user=owner)
     assert cramp.side == "left"
     assert cramp.duration_seconds >= 1
+
+
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_every_page_passes_axe_and_fits_a_phone(browser_page, owner):
+    """Every signed-in page at 390 x 844: no axe violation, no sideways scrolling (and, as in
+    every browser test, no CSP violation)."""
+    from anatomy.models import Stretch
+    from recovery.models import Cramp, FluidEntry, StretchSession, Treatment
+
+    now = dt.datetime.now(dt.UTC)
+    injury = not_improving(owner)
+    entry = injury.entries.first()
+    drink = FluidEntry.objects.create(user=owner, at=now, amount_ml=250)
+    cramp = Cramp.objects.create(user=owner, started_at=now, side="left", duration_seconds=40)
+    treatment = Treatment.objects.create(user=owner, kind="massage", at=now)
+    stretch = StretchSession.objects.create(
+        user=owner, stretch=Stretch.objects.first(), holds=2, holds_done=2, hold_seconds=30,
+        at=now, status="done",
+    )  # fmt: skip
+    log_in(browser_page)
+    page = browser_page.page
+    for path in [
+        "/",
+        "/injuries/",
+        "/injuries/new/",
+        injury.get_absolute_url(),
+        f"/injuries/{injury.pk}/entries/new/",
+        f"/injuries/{injury.pk}/edit/",
+        f"/entries/{entry.pk}/edit/",
+        "/ice/",
+        "/treatments/",
+        "/treatments/new/",
+        f"/treatments/{treatment.pk}/edit/",
+        "/fluids/",
+        "/fluids/history/",
+        f"/fluids/entries/{drink.pk}/edit/",
+        "/cramps/",
+        f"/cramps/{cramp.pk}/edit/",
+        "/stretches/",
+        "/stretches/log/",
+        f"/stretches/{stretch.pk}/",
+        "/charts/",
+        "/report/",
+        "/more/",
+        "/accounts/profile/",
+        "/accounts/data/",
+        "/accounts/delete/",
+        "/anatomy/",
+        "/anatomy/muscles/soleus/",
+        "/anatomy/stretches/calf-stretch-straight-knee/",
+    ]:
+        assert browser_page.goto(path).status == 200, path
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} scrolls sideways ({width}px)"
+        assert_accessible(page)
