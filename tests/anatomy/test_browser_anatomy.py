@@ -130,3 +130,14 @@ def test_the_map_and_a_muscle_page_fit_a_phone(browser_page):
         assert width <= 360, f"{path} is {width}px wide on a 360px phone"
     page.get_by_role("link", name="Log an injury here").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
+
+
+def test_the_map_names_the_muscle_under_the_pointer_and_the_focus(browser_page):
+    page = browser_page.page
+    browser_page.goto("/anatomy/map/")
+    back = page.locator(".leg-view").nth(1)
+    back.locator('a.map-muscle[data-muscle="gastrocnemius"]').hover()
+    expect(back.locator("[data-map-caption]")).to_have_text("Gastrocnemius")
+    back.locator('a.map-muscle[data-muscle="soleus"]').focus()
+    expect(back.locator("[data-map-caption]")).to_have_text("Soleus")
+    assert_accessible(page)
