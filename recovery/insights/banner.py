@@ -55,12 +55,13 @@ def advice_banner(request):
 
 
 def page_name(request):
-    """The URL name of the page the user sees: for an htmx request, the page it came from."""
-    path = request.path_info
+    """The URL name of the page the user sees: the request's own (already resolved), or for an
+    htmx request the page it came from."""
     htmx = getattr(request, "htmx", None)
-    if htmx and htmx.current_url:
-        path = urlsplit(htmx.current_url).path
+    if not (htmx and htmx.current_url):
+        match = getattr(request, "resolver_match", None)
+        return match.url_name if match else None
     try:
-        return resolve(path).url_name
+        return resolve(urlsplit(htmx.current_url).path).url_name
     except Resolver404:
         return None

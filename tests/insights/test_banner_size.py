@@ -4,7 +4,7 @@ screen); urgent and emergency advice always in full."""
 
 import pytest
 import time_machine
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django_htmx.middleware import HtmxDetails
 
 from recovery.insights.banner import page_name
@@ -63,5 +63,6 @@ def test_an_htmx_update_sizes_the_banner_for_the_page_it_came_from(rf):
     assert page_name(htmx_post(rf, "/injuries/5/entry/", "http://testserver/ice/")) == "ice"
     plain = rf.get("/more/")
     plain.htmx = HtmxDetails(plain)
+    plain.resolver_match = resolve("/more/")  # as Django's handler sets it
     assert page_name(plain) == "more"
     assert page_name(rf.get("/no/such/page/")) is None
