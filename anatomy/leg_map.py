@@ -1,129 +1,173 @@
-"""The leg map: a schematic front and back view of a right leg, one shape per muscle.
+"""The leg map: a right leg drawn from the front and the back, each with a deep layer.
 
-The geometry is drawing, not reference data: each shape is a polygon in a 200 x 570 box.
-Front view: the outer (lateral) side is on the left of the picture, the inner (medial) side
-on the right. Back view: the inner side is on the left, the outer side on the right.
-Deep muscles are not drawn; the map lists them beside the view they belong to.
+Each drawn muscle is a link made of its shape and a name tag at the side of the picture (with a
+line to the shape), so every muscle, however thin, has a target at least 44 CSS px tall on a
+phone. The geometry is in leg_shapes; this module places the tags and builds the views.
 """
 
 from dataclasses import dataclass, field
 
-FRONT_OUTLINE = (
-    "28,20 172,20 170,60 156,170 146,280 150,320 148,380 128,470 122,512 130,540 "
-    "150,552 150,562 80,562 76,540 78,512 72,470 52,380 50,320 56,280 40,180 28,80"
-)
-BACK_OUTLINE = (
-    "28,20 172,20 172,80 160,180 144,280 150,320 152,380 132,470 122,512 120,562 "
-    "80,562 78,512 68,470 48,380 50,320 56,280 40,170 30,60"
-)
+from anatomy.leg_shapes import HEIGHT, VIEWS, WIDTH
 
-# Drawn in this order, so later shapes sit on top of earlier ones where they overlap.
-SHAPES = {
-    "front": [
-        ("vastus-lateralis", "30,70 66,60 80,150 84,240 70,272 58,262 44,180 32,110"),
-        ("vastus-medialis", "104,160 130,170 136,230 128,262 112,272 98,256 102,200"),
-        ("rectus-femoris", "70,52 94,40 104,110 100,200 94,245 84,250 80,200 76,120"),
-        ("iliopsoas", "96,22 118,22 116,62 102,70"),
-        ("pectineus", "118,22 138,22 134,64 116,62"),
-        ("adductor-longus", "138,22 160,22 150,120 134,64"),
-        ("gracilis", "160,22 171,24 166,80 150,200 144,262 136,262 142,200 150,120"),
-        ("sartorius", "34,22 56,22 96,110 140,220 148,262 138,274 124,230 84,120"),
-        ("fibularis-longus", "54,300 72,298 74,400 64,410 56,360"),
-        ("fibularis-brevis", "62,410 74,400 76,470 72,495 66,470"),
-        ("extensor-digitorum-longus", "72,298 88,298 88,400 84,420 84,480 78,480 74,400"),
-        ("extensor-hallucis-longus", "84,420 88,400 92,420 92,495 86,500 84,480"),
-        ("tibialis-anterior", "88,298 108,298 106,370 100,440 98,500 92,500 92,420 88,400"),
-        ("fibularis-tertius", "76,480 84,480 86,508 78,508"),
-    ],
-    "back": [
-        ("adductor-magnus", "30,24 66,24 66,110 56,160 40,150 32,90"),
-        ("semimembranosus", "40,150 56,160 68,110 76,180 72,240 60,262 48,240 42,200"),
-        ("semitendinosus", "66,24 104,24 104,120 92,200 80,250 72,240 76,180 68,110"),
-        ("biceps-femoris", "104,24 168,24 160,120 148,220 132,268 118,262 112,200 104,120"),
-        ("soleus", "54,340 146,340 140,440 112,480 88,480 60,440"),
-        ("gastrocnemius", "58,290 142,290 144,360 128,410 100,420 72,410 56,360"),
-    ],
-}
-
-# Landmarks drawn without links, so the shapes have something to sit against.
-LANDMARKS = {
-    "front": [("Shin bone (tibia)", "108,300 126,300 122,500 106,500")],
-    "back": [("Achilles tendon", "94,470 106,470 106,532 94,532")],
-}
-
-VIEW_TITLES = {
-    "front": ("Front of the right leg", "Outer side", "Inner side"),
-    "back": ("Back of the right leg", "Inner side", "Outer side"),
-}
+TAG_WIDTH = 104
+TAG_HEIGHT = 46
+TAG_GAP = 6
+TAG_TOP = 4
+TAG_BOTTOM = HEIGHT - 26  # leaves room for the "outer side / inner side" words below
+FONT_SIZE = 12
+TEXT_ROOM = TAG_WIDTH - 8  # a line's width inside the tag, in px
+LINE_HEIGHT = 15
 
 
 @dataclass
 class Region:
     muscle: object
-    points: str
+    path: str
     href: str
+    tag_x: int = 0
+    tag_y: int = 0
+    lines: list = field(default_factory=list)  # (dy, text, squeeze): see tag_lines
+    leader: str = ""
+
+    @property
+    def text_x(self):
+        return self.tag_x + TAG_WIDTH // 2
+
+    @property
+    def text_y(self):
+        return self.tag_y + TAG_HEIGHT // 2
 
 
 @dataclass
 class View:
     name: str
     title: str
+    short: str
     left_label: str
     right_label: str
     outline: str
+    landmarks: list
     regions: list = field(default_factory=list)
-    landmarks: list = field(default_factory=list)
-    listed: list = field(default_factory=list)
 
 
-def view_of(muscle):
-    """Which picture a muscle belongs to: the back one for back-compartment muscles."""
-    if muscle.map_view:
-        return muscle.map_view
-    return "back" if muscle.compartment.position == "posterior" else "front"
+@dataclass
+class LegMap:
+    views: list
+    undrawn: list  # muscles drawn only as their parts (the quadriceps as a whole)
+    width: int = WIDTH
+    height: int = HEIGHT
+    tag_width: int = TAG_WIDTH
+    tag_height: int = TAG_HEIGHT
+
+
+# Rough glyph widths, in ems, of the page's sans-serif as Chromium draws it (measured: a name
+# estimated at 111 px draws 110 px wide); a browser test checks every tag's text fits.
+NARROW = dict.fromkeys("fijlrt ", 0.3)
+WIDE = dict.fromkeys("mw", 0.85)
+GLYPH_EM = 0.56
+CAPITAL_EM = 0.66
+
+
+def text_width(text, size=FONT_SIZE):
+    """A line's estimated width in px at the given font size."""
+    ems = sum(
+        NARROW.get(char, WIDE.get(char, CAPITAL_EM if char.isupper() else GLYPH_EM))
+        for char in text
+    )
+    return ems * size
+
+
+def tag_lines(name, room=TEXT_ROOM):
+    """A muscle's name broken at spaces into lines that fit the tag: (dy, text, squeeze) each,
+    dy placing the lines centred on the tag's middle. A single word too long for the tag is
+    squeezed to fit (squeeze: the width to draw it in, or None)."""
+    lines = []
+    for word in name.split():
+        if lines and text_width(lines[-1] + " " + word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    first = 4 - (len(lines) - 1) * LINE_HEIGHT // 2
+    return [
+        (first if index == 0 else LINE_HEIGHT, line, room if text_width(line) > room else None)
+        for index, line in enumerate(lines)
+    ]
+
+
+def spread(centres, height=TAG_HEIGHT, gap=TAG_GAP, top=TAG_TOP, bottom=TAG_BOTTOM):
+    """Tops for tags of the given height, each as near its wanted centre as the others allow:
+    in the same order, never overlapping, all between top and bottom."""
+    step = height + gap
+    tops = []
+    for centre in centres:
+        wanted = max(top, round(centre - height / 2))
+        tops.append(max(wanted, tops[-1] + step) if tops else wanted)
+    limit = bottom - height
+    for index in range(len(tops) - 1, -1, -1):
+        tops[index] = min(tops[index], limit)
+        limit = tops[index] - step
+    return tops
+
+
+def _place_tags(regions_with_anchor):
+    """Set each region's tag position and leader line; tags on one side keep the top-to-bottom
+    order of their anchors."""
+    for side in ("left", "right"):
+        on_side = sorted(
+            (item for item in regions_with_anchor if item[2] == side), key=lambda item: item[1][1]
+        )
+        tops = spread([anchor[1] for _, anchor, _ in on_side])
+        for (region, (x, y), _), top in zip(on_side, tops, strict=True):
+            region.tag_y = top
+            region.tag_x = 0 if side == "left" else WIDTH - TAG_WIDTH
+            edge = TAG_WIDTH if side == "left" else WIDTH - TAG_WIDTH
+            region.leader = f"{edge},{top + TAG_HEIGHT // 2} {x},{y}"
 
 
 def build(muscles, href_for=None):
-    """The two views with a link per drawn muscle; undrawn (deep) muscles listed per view.
+    """The four views with a link per drawn muscle, and the muscles drawn only as their parts.
 
-    href_for(muscle) gives each link's target: the muscle page by default, or, for a
-    picker in a form, a URL that chooses the muscle.
+    href_for(muscle) gives each link's target: the muscle page by default, or, for a picker in
+    a form, a URL that chooses the muscle.
     """
     href_for = href_for or (lambda muscle: muscle.get_absolute_url())
     by_slug = {muscle.slug: muscle for muscle in muscles}
     views = []
-    for name, outline in (("front", FRONT_OUTLINE), ("back", BACK_OUTLINE)):
-        title, left, right = VIEW_TITLES[name]
-        view = View(name, title, left, right, outline, landmarks=LANDMARKS[name])
-        for slug, points in SHAPES[name]:
-            if slug in by_slug:
-                view.regions.append(Region(by_slug[slug], points, href_for(by_slug[slug])))
-        drawn = {slug for slug, _ in SHAPES[name]}
-        view.listed = [
-            Region(muscle, "", href_for(muscle))
-            for muscle in muscles
-            if view_of(muscle) == name and muscle.slug not in drawn
-        ]
+    drawn = set()
+    for name, title, short, left, right, geometry in VIEWS:
+        view = View(name, title, short, left, right, geometry["outline"], geometry["landmarks"])
+        placed = []
+        for slug, path, anchor, side in geometry["muscles"]:
+            muscle = by_slug.get(slug)
+            if muscle is None:
+                continue
+            region = Region(muscle, path, href_for(muscle), lines=tag_lines(muscle.name))
+            view.regions.append(region)
+            placed.append((region, anchor, side))
+            drawn.add(slug)
+        _place_tags(placed)
         views.append(view)
-    return views
+    undrawn = [(muscle, href_for(muscle)) for muscle in muscles if muscle.slug not in drawn]
+    return LegMap(views, undrawn)
 
 
 def drawing_for(slugs):
-    """For a muscle's page: the view (front or back) that draws the most of these muscles (the
-    muscle and its parts), each of its shapes with whether to highlight it; None when neither
-    view draws any of them (a deep muscle)."""
+    """For a muscle's page: the view that draws the most of these muscles (the muscle and its
+    parts), each of its shapes with whether to highlight it; None when no view draws any."""
     best = None
-    for name, outline in (("front", FRONT_OUTLINE), ("back", BACK_OUTLINE)):
-        shapes = [(slug, points, slug in slugs) for slug, points in SHAPES[name]]
-        drawn = sum(1 for _, _, lit in shapes if lit)
-        if drawn and (best is None or drawn > best[0]):
-            best = (drawn, name, outline, shapes)
+    for name, title, _short, _left, _right, geometry in VIEWS:
+        shapes = [(slug, path, slug in slugs) for slug, path, _, _ in geometry["muscles"]]
+        lit = sum(1 for _, _, is_lit in shapes if is_lit)
+        if lit and (best is None or lit > best[0]):
+            best = (lit, name, title, geometry, shapes)
     if best is None:
         return None
-    _, name, outline, shapes = best
+    _, name, title, geometry, shapes = best
     return {
-        "title": VIEW_TITLES[name][0],
-        "outline": outline,
-        "landmarks": LANDMARKS[name],
+        "name": name,
+        "title": title,
+        "outline": geometry["outline"],
+        "landmarks": geometry["landmarks"],
         "shapes": shapes,
+        "view_box": f"{TAG_WIDTH - 8} 0 {WIDTH - 2 * TAG_WIDTH + 16} {HEIGHT}",
     }

@@ -29,11 +29,13 @@ log = logging.getLogger(__name__)
 
 
 def _templates_version() -> str:
-    """The reference templates' contents, hashed: a deploy that changes one renders the pages
-    again, even with a cache shared across deploys."""
-    folder = Path(__file__).resolve().parent.parent / "templates" / "anatomy"
+    """The reference templates and the anatomy code that fills them (the leg map's drawing
+    among it), hashed: a deploy that changes one renders the pages again, even with a cache
+    shared across deploys."""
+    package = Path(__file__).resolve().parent
+    folder = package.parent / "templates" / "anatomy"
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*.html")):
+    for path in [*sorted(folder.rglob("*.html")), *sorted(package.glob("*.py"))]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

@@ -31,8 +31,9 @@ class InjuryForm(forms.ModelForm):
         ),
         to_field_name="slug",
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 4}),
-        label="Chosen muscles (Ctrl or ⌘ and click for more than one)",
+        widget=forms.SelectMultiple(attrs={"size": 3}),
+        label="Chosen muscles",
+        help_text="More than one: tap each on the drawing, or hold Ctrl (⌘ on a Mac) and click.",
         error_messages={
             "invalid_choice": "“%(value)s” is not a muscle in our list. Pick one from the list "
             "or the map.",

@@ -23,6 +23,12 @@
     });
   }
 
+  // The drawing shows one picture at a time: bring up the one that holds this muscle.
+  function showOnDrawing(slug) {
+    var link = form.querySelector('.leg-map a.map-muscle[data-muscle="' + slug + '"]');
+    if (link && window.legMap) window.legMap.show(link);
+  }
+
   function choose(slug, toggle) {
     var chosen = option(slug);
     if (!chosen) return false;
@@ -31,6 +37,7 @@
     if (chosen.selected && notSure) notSure.checked = false;
     status.textContent = chosen.textContent + (chosen.selected ? " chosen." : " removed.");
     paint();
+    if (chosen.selected) showOnDrawing(slug);
     return true;
   }
 
@@ -71,4 +78,6 @@
 
   if (list) list.addEventListener("change", paint);
   paint();
+  var first = list && list.querySelector("option:checked");
+  if (first) showOnDrawing(first.value);
 })();

@@ -1,12 +1,13 @@
 """The anatomy reference as a reader meets it: every muscle, compartment, condition and word."""
 
+import itertools
 import re
 
 import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from anatomy import leg_map, reference
+from anatomy import leg_map, leg_shapes, reference
 from anatomy.glossary import link_terms
 from anatomy.models import CareTopic, Compartment, Condition, GlossaryTerm, Muscle
 
@@ -290,24 +291,59 @@ def test_loading_the_reference_again_changes_nothing(client):
     assert {model: model.objects.count() for model in before} == before
 
 
-def test_every_drawn_muscle_is_on_the_map_and_every_shape_names_a_muscle():
+def test_every_muscle_is_drawn_and_the_surface_ones_on_their_own_view():
     muscles = list(Muscle.objects.select_related("compartment"))
-    views = leg_map.build(muscles)
-    drawn = {region.muscle.slug for view in views for region in view.regions}
-    listed = {region.muscle.slug for view in views for region in view.listed}
-    assert drawn == {m.slug for m in muscles if m.map_view}
-    assert drawn | listed == {m.slug for m in muscles}
-    shape_slugs = {slug for shapes in leg_map.SHAPES.values() for slug, _ in shapes}
+    drawing = leg_map.build(muscles)
+    views = {view.name: {region.muscle.slug for region in view.regions} for view in drawing.views}
+    drawn = set().union(*views.values())
+    # Only a whole made of parts is left undrawn, and then every one of its parts is drawn.
+    for muscle, _ in drawing.undrawn:
+        parts = {part.slug for part in muscle.parts.all()}
+        assert parts, muscle.slug
+        assert parts <= drawn, muscle.slug
+    assert drawn | {muscle.slug for muscle, _ in drawing.undrawn} == {m.slug for m in muscles}
+    for muscle in muscles:
+        if muscle.map_view:
+            assert muscle.slug in views[muscle.map_view]
+    assert {"popliteus", "tibialis-posterior"} <= views["back-deep"]
+    assert {"vastus-intermedius", "psoas-major", "iliacus"} <= views["front-deep"]
+    shape_slugs = {slug for *_, geometry in leg_shapes.VIEWS for slug, *_ in geometry["muscles"]}
     assert shape_slugs == drawn
-    for view in views:
+
+
+def test_each_view_names_its_muscles_in_tags_that_never_overlap_and_keep_their_order():
+    drawing = leg_map.build(list(Muscle.objects.all()))
+    for view in drawing.views:
+        for column in (0, leg_map.WIDTH - leg_map.TAG_WIDTH):
+            tops = sorted(r.tag_y for r in view.regions if r.tag_x == column)
+            assert all(b - a >= leg_map.TAG_HEIGHT for a, b in itertools.pairwise(tops)), view.name
+            assert all(0 <= top <= leg_map.HEIGHT - leg_map.TAG_HEIGHT for top in tops)
         for region in view.regions:
-            assert region.muscle.map_view == view.name
+            assert 1 <= len(region.lines) <= 2, region.muscle.name  # fits the tag's height
+            edge, anchor = region.leader.split()
+            assert int(edge.split(",")[1]) == region.tag_y + leg_map.TAG_HEIGHT // 2
 
 
-def test_deep_muscles_are_listed_beside_their_view():
-    views = {view.name: view for view in leg_map.build(list(Muscle.objects.all()))}
-    assert "popliteus" in {r.muscle.slug for r in views["back"].listed}
-    assert "vastus-intermedius" in {r.muscle.slug for r in views["front"].listed}
+@pytest.mark.parametrize(
+    ("centres", "tops"),
+    [
+        ([100, 300], [77, 277]),  # room for each: centred on its anchor
+        ([100, 110, 120], [77, 129, 181]),  # crowded: pushed down in order
+        ([470, 475], [350, 402]),  # at the bottom: pushed up to stay inside
+        ([0], [4]),  # at the top: kept inside
+    ],
+)
+def test_tags_sit_by_their_anchors_as_far_as_room_allows(centres, tops):
+    assert leg_map.spread(centres, height=46, gap=6, top=4, bottom=448) == tops
+
+
+def test_a_long_name_breaks_at_a_space_and_a_long_word_is_squeezed_into_its_tag():
+    assert [text for _, text, _ in leg_map.tag_lines("Soleus")] == ["Soleus"]
+    lines = leg_map.tag_lines("Extensor digitorum longus")
+    assert [text for _, text, _ in lines] == ["Extensor", "digitorum longus"]
+    assert lines[0][0] < 0 < lines[1][0]  # centred: the first line above the middle
+    ((_, word, squeeze),) = leg_map.tag_lines("Semimembranosus")
+    assert squeeze == leg_map.TEXT_ROOM
 
 
 def test_the_map_page_has_a_named_link_for_every_drawn_muscle(client):
@@ -386,7 +422,8 @@ def test_a_muscles_page_shows_it_lit_on_the_drawing(client):
     whole = client.get(reverse("anatomy:muscle", args=["quadriceps-femoris"])).content.decode()
     assert whole.count("drawn-muscle is-current") == 3  # its drawn parts
     deep = client.get(reverse("anatomy:muscle", args=["popliteus"])).content.decode()
-    assert "muscle-drawing" not in deep  # not drawn: no picture that would mislead
+    assert "Popliteus, highlighted on the deep muscles at the back of the right leg." in deep
+    assert 'href="/anatomy/map/#map-back-deep-title"' in deep
 
 
 def test_every_stretch_has_its_own_line_drawing_on_its_page(client):

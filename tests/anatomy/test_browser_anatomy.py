@@ -18,21 +18,30 @@ HIGHLIGHT = "rgb(255, 191, 71)"
 
 def focused_label(page):
     return page.evaluate(
-        "document.activeElement.getAttribute('aria-label') || document.activeElement.textContent"
+        """(el => el.getAttribute('aria-label')
+            || (el.labels && el.labels.length ? el.labels[0].textContent : el.textContent)
+        )(document.activeElement)"""
     )
+
+
+def tab_to(page, name, presses=60):
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if focused_label(page).strip() == name:
+            return
+    pytest.fail(f"Tab never reached {name!r} on the map")
 
 
 def test_reaching_a_muscle_from_the_map_with_the_keyboard_alone(browser_page):
     page = browser_page.page
     browser_page.goto("/anatomy/map/")
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if focused_label(page) == "Gastrocnemius":
-            break
-    else:
-        pytest.fail("Tab never reached the gastrocnemius on the map")
-    shape = page.locator('svg a.map-muscle[data-muscle="gastrocnemius"] polygon')
-    expect(shape).to_have_css("fill", HIGHLIGHT)
+    tab_to(page, "Front")  # the switch between the pictures
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("radio", name="Back", exact=True)).to_be_checked()
+    tab_to(page, "Gastrocnemius")
+    muscle = page.locator('svg a.map-muscle[data-muscle="gastrocnemius"]')
+    expect(muscle.locator(".shape")).to_have_css("fill", HIGHLIGHT)
+    expect(muscle.locator(".tag")).to_have_css("fill", HIGHLIGHT)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Gastrocnemius")
     expect(page.get_by_text("Tibial nerve")).to_be_visible()
@@ -41,9 +50,11 @@ def test_reaching_a_muscle_from_the_map_with_the_keyboard_alone(browser_page):
 def test_a_map_region_highlights_on_hover_and_opens_the_muscle(browser_page):
     page = browser_page.page
     browser_page.goto("/anatomy/")
+    page.get_by_role("radio", name="Back", exact=True).check()
     region = page.locator('svg a.map-muscle[data-muscle="biceps-femoris"]')
-    region.hover()
-    expect(region.locator("polygon")).to_have_css("fill", HIGHLIGHT)
+    region.locator(".shape").hover()
+    expect(region.locator(".shape")).to_have_css("fill", HIGHLIGHT)
+    expect(region.locator(".tag")).to_have_css("fill", HIGHLIGHT)
     region.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Biceps femoris")
 
@@ -132,12 +143,49 @@ def test_the_map_and_a_muscle_page_fit_a_phone(browser_page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
 
 
-def test_the_map_names_the_muscle_under_the_pointer_and_the_focus(browser_page):
+@pytest.mark.parametrize("browser_page", [{"width": 390, "height": 844}], indirect=True)
+def test_every_muscle_has_a_named_target_of_44_px_on_a_phone_in_each_picture(browser_page):
     page = browser_page.page
     browser_page.goto("/anatomy/map/")
-    back = page.locator(".leg-view").nth(1)
-    back.locator('a.map-muscle[data-muscle="gastrocnemius"]').hover()
-    expect(back.locator("[data-map-caption]")).to_have_text("Gastrocnemius")
-    back.locator('a.map-muscle[data-muscle="soleus"]').focus()
-    expect(back.locator("[data-map-caption]")).to_have_text("Soleus")
+    seen = set()
+    for picture in ["Front", "Back", "Deep front", "Deep back"]:
+        page.get_by_text(picture, exact=True).click()  # the switch's label: one tap
+        view = page.locator(".leg-view:visible")
+        expect(view).to_have_count(1)
+        tags = view.locator("a.map-muscle").evaluate_all(
+            """links => links.map(link => {
+                link.querySelector(".tag").scrollIntoView({block: "center"});
+                const box = link.querySelector(".tag").getBoundingClientRect();
+                const text = link.querySelector(".tag-text").getBoundingClientRect();
+                const middle = [box.x + box.width / 2, box.y + box.height / 2];
+                const hit = document.elementFromPoint(...middle);
+                return {
+                    name: link.getAttribute("aria-label"),
+                    width: box.width, height: box.height,
+                    fits: text.left >= box.left && text.right <= box.right
+                        && text.top >= box.top && text.bottom <= box.bottom,
+                    mine: hit !== null && hit.closest("a") === link,
+                    shown: link.querySelector(".tag-text").textContent.replace(/\\s+/g, ""),
+                };
+            })"""
+        )
+        for tag in tags:
+            assert tag["width"] >= 44, tag
+            assert tag["height"] >= 44, tag
+            assert tag["fits"], f"{tag['name']}'s name overflows its tag"
+            assert tag["mine"], f"{tag['name']}'s tag is covered by something else"
+            assert tag["shown"] == tag["name"].replace(" ", "")
+            seen.add(tag["name"])
+    assert {"Popliteus", "Vastus intermedius", "Fibularis tertius", "Soleus"} <= seen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
+
+
+def test_a_muscle_page_links_to_the_picture_that_shows_it(browser_page):
+    page = browser_page.page
+    browser_page.goto("/anatomy/muscles/popliteus/")
+    expect(page.get_by_role("img", name=re.compile("Popliteus, highlighted"))).to_be_visible()
+    page.get_by_role("link", name="See it on the leg map").click()
+    expect(page.get_by_role("radio", name="Deep back")).to_be_checked()
+    expect(page.locator('a.map-muscle[data-muscle="popliteus"]')).to_be_visible()
+    expect(page.locator('a.map-muscle[data-muscle="gastrocnemius"]')).to_be_hidden()

@@ -50,6 +50,7 @@ def test_a_new_user_logs_a_strain_sees_the_call_prompt_quiets_it_and_gets_urgent
     page.get_by_role("link", name="Log an injury").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Log an injury")
     assert_accessible(page)
+    page.get_by_role("radio", name="Back", exact=True).check()
     page.locator('svg a.map-muscle[data-muscle="biceps-femoris"]').click()
     expect(page.get_by_label("Chosen muscles")).to_have_values(["biceps-femoris"])
     expect(page.locator("[data-picked-status]")).to_have_text("Biceps femoris chosen.")
