@@ -229,6 +229,65 @@ class Stretch(models.Model):
         return reverse("anatomy:stretch", args=[self.slug])
 
 
+class Exercise(models.Model):
+    """A strengthening or loading exercise from the library: its targets by default, how to
+    make it harder or easier, and the phase of recovery it suits."""
+
+    class Phase(models.TextChoices):
+        EARLY = "early", "Early: holds without movement, light load"
+        MIDDLE = "middle", "Middle: building strength"
+        LATE = "late", "Late: heavy and sport-like load"
+
+    class RepUnit(models.TextChoices):
+        REPS = "reps", "repetitions"
+        SECONDS = "seconds", "seconds held"
+        STEPS = "steps", "steps"
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    summary = models.TextField()
+    muscles = models.ManyToManyField(Muscle, related_name="exercises")
+    phase = models.CharField(max_length=6, choices=Phase.choices)
+    rep_unit = models.CharField(max_length=7, choices=RepUnit.choices, default=RepUnit.REPS)
+    sets = models.PositiveSmallIntegerField()
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    rest_seconds = models.PositiveSmallIntegerField()
+    per_day = models.PositiveSmallIntegerField(default=1)
+    steps = models.JSONField(default=list)
+    progress = models.TextField()
+    easier = models.TextField()
+    cautions = models.JSONField(default=list)
+    harder = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="easier_ones"
+    )
+    sources = models.JSONField(default=list, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("anatomy:exercise", args=[self.slug])
+
+    @property
+    def is_hold(self):
+        return self.hold_seconds is not None
+
+    @property
+    def dose(self):
+        """The default dose in words: "3 sets of 15", "5 holds of 30 seconds"."""
+        if self.is_hold:
+            dose = f"{self.sets} holds of {self.hold_seconds} seconds"
+        else:
+            unit = "steps" if self.rep_unit == self.RepUnit.STEPS else "repetitions"
+            dose = f"{self.sets} sets of {self.reps} {unit}"
+        return dose + (", twice a day" if self.per_day == 2 else "")
+
+
 class ReferenceVersion(models.Model):
     """One row: the version of the reference data. Loading the data file or editing a row in
     the admin bumps it, and the cached reference pages of older versions are no longer read

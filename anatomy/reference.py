@@ -80,6 +80,7 @@ def load(get_model, data=None):
             "CareTopic",
             "GlossaryTerm",
             "Stretch",
+            "Exercise",
         ]
         if _has_model(get_model, name)
     }
@@ -125,6 +126,16 @@ def load(get_model, data=None):
         for row in data["stretches"]:
             stretch = upsert("Stretch", row)
             stretch.muscles.set([muscles[slug] for slug in row["muscles"]])
+
+    if "Exercise" in model:
+        exercises = {}
+        for row in data["exercises"]:
+            exercises[row["slug"]] = upsert("Exercise", row, harder=None)
+            exercises[row["slug"]].muscles.set([muscles[slug] for slug in row["muscles"]])
+        for row in data["exercises"]:  # a harder variant may come later in the file
+            if row["harder"]:
+                exercises[row["slug"]].harder = exercises[row["harder"]]
+                exercises[row["slug"]].save(update_fields=["harder"])
 
     if _has_model(get_model, "ReferenceVersion"):  # the cached pages are out of date now
         bump_version(get_model("anatomy", "ReferenceVersion"))

@@ -19,4 +19,6 @@ urlpatterns = [
     path("stretches/", views.stretches, name="stretches"),
     path("stretches/<slug:slug>/", views.stretch, name="stretch"),
     path("warm-up/", views.warm_up, name="warm_up"),
+    path("exercises/", views.exercises, name="exercises"),
+    path("exercises/<slug:slug>/", views.exercise, name="exercise"),
 ]

@@ -3,11 +3,12 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from anatomy import glossary, illustrations, leg_map, search
+from anatomy import figures, glossary, illustrations, leg_map, search
 from anatomy.models import (
     CareTopic,
     Compartment,
     Condition,
+    Exercise,
     GlossaryTerm,
     Muscle,
     MuscleGroup,
@@ -108,6 +109,7 @@ def muscle(request, slug):
             "drawing": leg_map.drawing_for({muscle.slug, *(part.slug for part in parts)}),
             "conditions": muscle.conditions.all(),
             "stretches": muscle.stretches.all(),
+            "exercises": muscle.exercises.all(),
             "terms": glossary.term_index(),
         }
 
@@ -195,3 +197,31 @@ def warm_up(request):
         "anatomy/warm_up.html",
         lambda: {"stretches": Stretch.objects.filter(in_warm_up=True).prefetch_related("muscles")},
     )
+
+
+@require_safe
+def exercises(request):
+    def context():
+        library = list(Exercise.objects.prefetch_related("muscles"))
+        return {
+            "phases": [
+                (label, [exercise for exercise in library if exercise.phase == value])
+                for value, label in Exercise.Phase.choices
+            ]
+        }
+
+    return reference_page(request, "anatomy/exercises.html", context)
+
+
+@require_safe
+def exercise(request, slug):
+    def context():
+        exercise = get_object_or_404(Exercise.objects.select_related("harder"), slug=slug)
+        return {
+            "exercise": exercise,
+            "muscles": exercise.muscles.order_by("name"),
+            "easier_ones": exercise.easier_ones.all(),
+            "drawing": figures.drawing_of(exercise),
+        }
+
+    return reference_page(request, "anatomy/exercise.html", context)
