@@ -72,7 +72,8 @@ def pain_field(label="Pain right now"):
         coerce=int,
         widget=PainInput,
         error_messages={"required": PAIN_MESSAGE, "invalid_choice": PAIN_MESSAGE},
-        help_text="0 is no pain, 10 the worst imaginable: 1-3 is mild, 4-6 moderate, 7-10 severe.",
+        help_text="0 is no pain and 10 the worst pain imaginable: 1-3 mild, 4-6 moderate, "
+        "7-10 severe.",
     )
 
 
