@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 NAV_TABS = {
     "recovery.insights.dashboard": "today",
     "recovery.injuries.views": "log",
+    "recovery.rehab.views": "log",
     "recovery.treatments.views": "log",
     "recovery.habits.fluid_views": "log",
     "recovery.habits.cramp_views": "log",

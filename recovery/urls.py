@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("recovery.insights.urls")),
     # The injury log: injuries, how they feel, acknowledgements, milestones.
     path("", include("recovery.injuries.urls")),
+    # An injury's rehab programme.
+    path("", include("recovery.rehab.urls")),
     # The ice timer and the treatment log.
     path("", include("recovery.treatments.urls")),
     # Daily habits: drinks, leg cramps, stretching.

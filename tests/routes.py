@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.urls import URLResolver, get_resolver
 
-from anatomy.models import Stretch
+from anatomy.models import Exercise, Stretch
 from recovery.models import (
     Acknowledgement,
     Cramp,
@@ -13,6 +13,7 @@ from recovery.models import (
     IceSession,
     ImportJob,
     Injury,
+    ProgrammeExercise,
     ShareLink,
     StretchSession,
     SymptomEntry,
@@ -27,6 +28,8 @@ def make_objects(user):
     session = IceSession.objects.create(
         user=user, started_at=NOW, planned_end_at=NOW + dt.timedelta(minutes=20)
     )
+    planned = ProgrammeExercise.from_library(injury, Exercise.objects.first())
+    planned.save()
     return {
         "injuries": injury,
         "entries": SymptomEntry.objects.create(injury=injury, recorded_at=NOW, pain=5),
@@ -42,6 +45,7 @@ def make_objects(user):
             status="running",
         ),
         "accounts/data/import": ImportJob.objects.create(user=user),
+        "programme": planned,
         "report/share": ShareLink.objects.create(
             user=user, start_day=NOW.date(), end_day=NOW.date(),
             expires_at=NOW + dt.timedelta(days=7),

@@ -23,6 +23,7 @@ from recovery.models import (
     FormSubmission,
     ImportJob,
     Injury,
+    ProgrammeExercise,
     ShareLink,
     SymptomEntry,
     get_profile,
@@ -34,6 +35,8 @@ NOT_LOGS = {
     ShareLink: "a link that shares a report",
     FormSubmission: "a form's key, kept a day so that a form sent twice stores one row",
     ImportJob: "an import of an export file: how far it got, and what it added until it ends",
+    ProgrammeExercise: "an exercise the user plans for an injury, with its targets: a plan, "
+    "not something done (it is exported and imported with its injury)",
 }
 
 

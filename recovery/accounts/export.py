@@ -100,6 +100,10 @@ CSV_COLUMNS = {
 }  # fmt: skip
 
 
+# An injury's planned exercises: their targets as stored (load in kg, empty for body weight).
+PROGRAMME_FIELDS = ["sets", "reps", "hold_seconds", "load_kg", "rest_seconds"]
+
+
 def _when(value, zone):
     return value.astimezone(zone).isoformat() if value else None
 
@@ -110,7 +114,9 @@ def collect(user):
     profile = get_profile(user)
     zone = profile.zone
     injuries = Injury.objects.filter(user=user).select_related("region").order_by("onset_at", "pk")
-    injuries = injuries.prefetch_related("muscles", "entries", "acknowledgements")
+    injuries = injuries.prefetch_related(
+        "muscles", "entries", "acknowledgements", "programme__exercise"
+    )
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -142,6 +148,12 @@ def collect(user):
                 "acknowledgements": [
                     {"kind": a.kind, "at": _when(a.at, zone), "note": a.note}
                     for a in sorted(injury.acknowledgements.all(), key=lambda a: (a.at, a.pk))
+                ],
+                "programme": [
+                    {"exercise": p.exercise.slug, "added_at": _when(p.added_at, zone)}
+                    | {name: getattr(p, name) for name in PROGRAMME_FIELDS}
+                    | {"load_kg": float(p.load_kg) if p.load_kg is not None else None}
+                    for p in injury.programme.all()
                 ],
             }
             for injury in injuries

@@ -16,12 +16,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from anatomy.models import Muscle, Region, Stretch
+from anatomy.models import Exercise, Muscle, Region, Stretch
 from recovery.accounts.export import (
     CRAMP_FIELDS,
     ENTRY_FIELDS,
     FORMAT,
     PROFILE_FIELDS,
+    PROGRAMME_FIELDS,
     STRETCH_FIELDS,
     VERSION,
 )
@@ -36,6 +37,7 @@ from recovery.models import (
     ImportJob,
     Injury,
     Profile,
+    ProgrammeExercise,
     StretchSession,
     SymptomEntry,
     Treatment,
@@ -53,6 +55,7 @@ WRITTEN = (
     Injury,
     SymptomEntry,
     Acknowledgement,
+    ProgrammeExercise,
     IceSession,
     Treatment,
     FluidEntry,
@@ -246,7 +249,10 @@ def _lock(job, status):
 def _set_total(job, data):
     total = len(data["injuries"]) + len(data["ice_sessions"]) + len(data["treatments"])
     total += len(data["fluids"]) + len(data["cramps"]) + len(data["stretches"])
-    total += sum(len(i["entries"]) + len(i["acknowledgements"]) for i in data["injuries"])
+    total += sum(
+        len(i["entries"]) + len(i["acknowledgements"]) + len(i.get("programme", []))
+        for i in data["injuries"]
+    )
     job.total_rows = total
     ImportJob.objects.filter(pk=job.pk).update(total_rows=total, updated_at=timezone.now())
 
@@ -308,6 +314,7 @@ _logged_on = (
     | Q(treatments__isnull=False)
     | Q(ice_sessions__isnull=False)
     | Q(stretches__isnull=False)
+    | Q(programme__isnull=False)
 )
 
 
@@ -418,6 +425,7 @@ def _rows(user, data):
     muscles = {m.slug: m for m in Muscle.objects.all()}
     regions = {r.slug: r for r in Region.objects.all()}
     stretches = {s.slug: s for s in Stretch.objects.all()}
+    exercises = {e.slug: e for e in Exercise.objects.all()}
     injury_ids, session_ids = {}, {}
     for number, item in enumerate(data["injuries"], 1):
         unknown = [slug for slug in item["muscles"] if slug not in muscles]
@@ -470,6 +478,24 @@ def _rows(user, data):
                     note=ack["note"],
                 ),
                 f"Acknowledgement {ack_number} of injury {number}",
+            )
+        # Exports made before programmes have none.
+        planned_slugs = set()
+        for planned_number, planned in enumerate(item.get("programme", []), 1):
+            what = f"Exercise {planned_number} of injury {number}'s programme"
+            if planned["exercise"] not in exercises:
+                raise ImportRefused(f"{what} is not in this app's library: {planned['exercise']}.")
+            if planned["exercise"] in planned_slugs:
+                raise ImportRefused(f"{what}: the programme has this exercise already.")
+            planned_slugs.add(planned["exercise"])
+            yield _save(
+                ProgrammeExercise(
+                    injury=injury,
+                    exercise=exercises[planned["exercise"]],
+                    added_at=_time(planned["added_at"], "a programme's exercise"),
+                    **{name: planned[name] for name in PROGRAMME_FIELDS},
+                ),
+                what,
             )
     for number, item in enumerate(data["ice_sessions"], 1):
         session = _save(

@@ -22,6 +22,7 @@ from recovery.models.profile import (
     Profile,
     get_profile,
 )
+from recovery.models.rehab import LOAD_MAX_KG, ProgrammeExercise
 from recovery.models.sharing import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, ShareLink
 from recovery.models.treatments import ICE_MAX_MINUTES, IceSession, Treatment
 
@@ -54,6 +55,8 @@ __all__ = [
     "refreshes_put_off",
     "refresh_all",
     "ImportJob",
+    "LOAD_MAX_KG",
+    "ProgrammeExercise",
     "AddressRequest",
     "FormSubmission",
     "Profile",

@@ -6,6 +6,7 @@ import io
 import json
 import uuid
 import zipfile
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -15,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from anatomy.models import Muscle, Stretch
+from anatomy.models import Exercise, Muscle, Stretch
 from recovery.accounts import export, importer
 from recovery.models import (
     Cramp,
@@ -25,6 +26,7 @@ from recovery.models import (
     ImportJob,
     Injury,
     Profile,
+    ProgrammeExercise,
     ShareLink,
     StretchSession,
     Treatment,
@@ -53,6 +55,11 @@ def log_everything(user, pinned):
     injury.entries.create(recorded_at=NOW - dt.timedelta(days=3), pain=6, numbness=True)
     injury.entries.create(recorded_at=NOW - dt.timedelta(days=1), pain=4, notes="+1 better")
     injury.acknowledgements.create(kind="contacted", at=NOW - dt.timedelta(hours=5), note="physio")
+    for slug, load in [("calf-hold-isometric", None), ("split-squat", Decimal("12.5"))]:
+        planned = ProgrammeExercise.from_library(injury, Exercise.objects.get(slug=slug))
+        planned.load_kg = load
+        planned.added_at = NOW - dt.timedelta(hours=4)
+        planned.save()
     profile = get_profile(user)
     profile.cramps_contacted_at = NOW - dt.timedelta(hours=6)
     profile.save()

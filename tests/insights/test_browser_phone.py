@@ -219,8 +219,8 @@ def test_a_cramp_takes_two_taps_from_today(browser_page, owner):
 def test_every_page_passes_axe_and_fits_a_phone(browser_page, owner):
     """Every signed-in page at 390 x 844: no axe violation, no sideways scrolling (and, as in
     every browser test, no CSP violation)."""
-    from anatomy.models import Stretch
-    from recovery.models import Cramp, FluidEntry, StretchSession, Treatment
+    from anatomy.models import Exercise, Stretch
+    from recovery.models import Cramp, FluidEntry, ProgrammeExercise, StretchSession, Treatment
 
     now = dt.datetime.now(dt.UTC)
     injury = not_improving(owner)
@@ -232,6 +232,8 @@ def test_every_page_passes_axe_and_fits_a_phone(browser_page, owner):
         user=owner, stretch=Stretch.objects.first(), holds=2, holds_done=2, hold_seconds=30,
         at=now, status="done",
     )  # fmt: skip
+    planned = ProgrammeExercise.from_library(injury, Exercise.objects.get(slug="split-squat"))
+    planned.save()
     log_in(browser_page)
     page = browser_page.page
     for path in [
@@ -241,6 +243,9 @@ def test_every_page_passes_axe_and_fits_a_phone(browser_page, owner):
         injury.get_absolute_url(),
         f"/injuries/{injury.pk}/entries/new/",
         f"/injuries/{injury.pk}/edit/",
+        f"/injuries/{injury.pk}/programme/",
+        f"/programme/{planned.pk}/edit/",
+        f"/programme/{planned.pk}/remove/",
         f"/entries/{entry.pk}/edit/",
         "/ice/",
         "/treatments/",

@@ -34,6 +34,7 @@ def main_pages(user):
     if injury is not None:
         pages += [
             ("injury page", "get", injury.get_absolute_url(), None, False),
+            ("programme", "get", reverse("programme", args=[injury.pk]), None, False),
             (
                 "injury report, a year",
                 "get",

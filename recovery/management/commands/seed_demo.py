@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from anatomy.models import Muscle, Stretch
+from anatomy.models import Exercise, Muscle, Stretch
 from recovery.models import (
     USER_LOGS,
     Cramp,
@@ -17,6 +17,7 @@ from recovery.models import (
     IceSession,
     Injury,
     InjuryState,
+    ProgrammeExercise,
     StretchSession,
     SymptomEntry,
     Treatment,
@@ -82,6 +83,11 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
         )
         injury.muscles.set(Muscle.objects.filter(slug__in=slugs))
         injuries.append(injury)
+        # Its programme: the library's first exercises for its muscles, at their usual doses.
+        planned = Exercise.objects.filter(muscles__slug__in=slugs).distinct()
+        ProgrammeExercise.objects.bulk_create(
+            ProgrammeExercise.from_library(injury, exercise) for exercise in planned[:3]
+        )
 
     def injury_at(moment):
         """The injury most recently begun by then: the one ice and stretches were for."""

@@ -1,0 +1,64 @@
+"""An injury's exercise programme in a real Chromium at phone size: start with the suggestion,
+change a target, remove an exercise; every page passes axe."""
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import expect
+
+from anatomy.models import Muscle
+from recovery.models import Injury, ProgrammeExercise
+from tests.browser import assert_accessible, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_starting_changing_and_trimming_a_programme(browser_page, owner):
+    now = dt.datetime.now(dt.UTC)
+    injury = Injury.objects.create(
+        user=owner, side="right", kind="strain", onset_at=now - dt.timedelta(days=6)
+    )
+    injury.muscles.set([Muscle.objects.get(slug="gastrocnemius")])
+    injury.entries.create(recorded_at=now - dt.timedelta(hours=1), pain=2)
+    page = browser_page.page
+    log_in(browser_page, then=injury.get_absolute_url())
+
+    page.get_by_role("link", name="Exercise programme").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Exercise programme")
+    expect(
+        page.get_by_text("Pain at rest is 2/10, at most 3/10: building strength.")
+    ).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Start with these").click()
+    expect(page.get_by_text("Added to the programme:")).to_be_visible()
+    plan = page.locator("ul.programme")
+    expect(plan.get_by_role("heading", name="Calf raise on both legs")).to_be_visible()
+    expect(plan).to_contain_text("3 sets of 15 repetitions, body weight, 60 seconds' rest")
+
+    plan.get_by_role("link", name="Change targets for Calf raise on both legs").click()
+    page.get_by_label("Repetitions per set").fill("0")
+    page.get_by_label("Added load (kg)").fill("5")
+    page.get_by_role("button", name="Save targets").click()
+    expect(
+        page.get_by_text("Enter from 1 to 100 repetitions (or steps) per set.").first
+    ).to_be_visible()
+    expect(page.get_by_label("Added load (kg)")).to_have_value("5")  # nothing typed is lost
+    assert_accessible(page)
+    page.get_by_label("Repetitions per set").fill("12")
+    page.get_by_role("button", name="Save targets").click()
+    expect(plan).to_contain_text("3 sets of 12 repetitions, 5 kg added")
+
+    plan.get_by_role("link", name="Remove Calf raise on both legs").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Remove this exercise?")
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, remove").or_(
+        page.get_by_role("button", name="Yes, delete")
+    ).click()
+    expect(page.get_by_text("Calf raise on both legs removed from the programme.")).to_be_visible()
+    remaining = list(ProgrammeExercise.objects.filter(injury=injury))
+    assert "calf-raise-double-leg" not in {item.exercise.slug for item in remaining}
+    assert remaining  # the others stay
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
