@@ -9,6 +9,7 @@ from anatomy.models import Exercise, Stretch
 from recovery.models import (
     Acknowledgement,
     Cramp,
+    ExerciseSession,
     FluidEntry,
     IceSession,
     ImportJob,
@@ -46,6 +47,9 @@ def make_objects(user):
         ),
         "accounts/data/import": ImportJob.objects.create(user=user),
         "programme": planned,
+        "exercise-sessions": ExerciseSession.objects.create(
+            injury=injury, exercise=planned.exercise, at=NOW - dt.timedelta(hours=1)
+        ),
         "report/share": ShareLink.objects.create(
             user=user, start_day=NOW.date(), end_day=NOW.date(),
             expires_at=NOW + dt.timedelta(days=7),

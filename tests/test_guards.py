@@ -65,6 +65,7 @@ def test_the_logs_are_found_by_looking_at_the_models():
     assert names(log_models()) == [
         "Acknowledgement",
         "Cramp",
+        "ExerciseSession",
         "FluidEntry",
         "IceSession",
         "Injury",

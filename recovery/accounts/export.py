@@ -11,6 +11,7 @@ from django.utils import timezone
 from recovery.models import (
     Acknowledgement,
     Cramp,
+    ExerciseSession,
     FluidEntry,
     IceSession,
     Injury,
@@ -77,6 +78,7 @@ CSV_FILES = {
     FluidEntry: "fluids.csv",
     Cramp: "cramps.csv",
     StretchSession: "stretches.csv",
+    ExerciseSession: "exercise_sessions.csv",
 }
 
 CSV_COLUMNS = {
@@ -97,8 +99,13 @@ CSV_COLUMNS = {
         "stretch", "injury", "side", "holds", "holds_done", "hold_seconds", "rest_seconds",
         "pain_during", "at", "status", "notes",
     ],
+    "exercise_sessions.csv": [
+        "injury", "exercise", "at", "sets", "pain_before", "pain_during", "next_morning_pain",
+    ],
 }  # fmt: skip
 
+
+SESSION_PAINS = ["pain_before", "pain_during", "next_morning_pain"]
 
 # An injury's planned exercises: their targets as stored (load in kg, empty for body weight).
 PROGRAMME_FIELDS = ["sets", "reps", "hold_seconds", "load_kg", "rest_seconds"]
@@ -115,7 +122,12 @@ def collect(user):
     zone = profile.zone
     injuries = Injury.objects.filter(user=user).select_related("region").order_by("onset_at", "pk")
     injuries = injuries.prefetch_related(
-        "muscles", "entries", "acknowledgements", "programme__exercise"
+        "muscles",
+        "entries",
+        "acknowledgements",
+        "programme__exercise",
+        "exercise_sessions__exercise",
+        "exercise_sessions__sets",
     )
     return {
         "format": FORMAT,
@@ -154,6 +166,24 @@ def collect(user):
                     | {name: getattr(p, name) for name in PROGRAMME_FIELDS}
                     | {"load_kg": float(p.load_kg) if p.load_kg is not None else None}
                     for p in injury.programme.all()
+                ],
+                "exercise_sessions": [
+                    {
+                        "exercise": session.exercise.slug,
+                        "at": _when(session.at, zone),
+                        "sets": [
+                            {
+                                "reps": row.reps,
+                                "seconds": row.seconds,
+                                "load_kg": float(row.load_kg) if row.load_kg is not None else None,
+                            }
+                            for row in session.sets.all()
+                        ],
+                    }
+                    | {name: getattr(session, name) for name in SESSION_PAINS}
+                    for session in sorted(
+                        injury.exercise_sessions.all(), key=lambda s: (s.at, s.pk)
+                    )
                 ],
             }
             for injury in injuries
@@ -231,12 +261,25 @@ def _csv(rows, columns):
     return out.getvalue()
 
 
+def _sets_words(sets):
+    """A session's sets in one cell: "12 reps + 5 kg; 10 reps; 30 s"."""
+    words = []
+    for row in sets:
+        word = f"{row['reps']} reps" if row["reps"] is not None else f"{row['seconds']} s"
+        words.append(word + (f" + {row['load_kg']:g} kg" if row["load_kg"] is not None else ""))
+    return "; ".join(words)
+
+
 def zip_archive(data):
     """The ZIP: one CSV per kind of log, and data.json for re-import."""
-    entries, acks = [], []
+    entries, acks, sessions = [], [], []
     for injury in data["injuries"]:
         entries += [{"injury": injury["id"], **entry} for entry in injury["entries"]]
         acks += [{"injury": injury["id"], **ack} for ack in injury["acknowledgements"]]
+        sessions += [
+            {"injury": injury["id"], **session, "sets": _sets_words(session["sets"])}
+            for session in injury["exercise_sessions"]
+        ]
     injury_rows = [{**i, "muscles": ", ".join(i["muscles"])} for i in data["injuries"]]
     rows = {
         "injuries.csv": injury_rows,
@@ -247,6 +290,7 @@ def zip_archive(data):
         "fluids.csv": data["fluids"],
         "cramps.csv": data["cramps"],
         "stretches.csv": data["stretches"],
+        "exercise_sessions.csv": sessions,
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -23,15 +23,19 @@ from recovery.accounts.export import (
     FORMAT,
     PROFILE_FIELDS,
     PROGRAMME_FIELDS,
+    SESSION_PAINS,
     STRETCH_FIELDS,
     VERSION,
 )
 from recovery.models import (
     ICE_MAX_MINUTES,
+    SETS_MOST,
     USER_LOGS,
     Acknowledgement,
     Cramp,
     CrampState,
+    ExerciseSession,
+    ExerciseSet,
     FluidEntry,
     IceSession,
     ImportJob,
@@ -56,6 +60,7 @@ WRITTEN = (
     SymptomEntry,
     Acknowledgement,
     ProgrammeExercise,
+    ExerciseSession,
     IceSession,
     Treatment,
     FluidEntry,
@@ -250,7 +255,10 @@ def _set_total(job, data):
     total = len(data["injuries"]) + len(data["ice_sessions"]) + len(data["treatments"])
     total += len(data["fluids"]) + len(data["cramps"]) + len(data["stretches"])
     total += sum(
-        len(i["entries"]) + len(i["acknowledgements"]) + len(i.get("programme", []))
+        len(i["entries"])
+        + len(i["acknowledgements"])
+        + len(i.get("programme", []))
+        + len(i.get("exercise_sessions", []))
         for i in data["injuries"]
     )
     job.total_rows = total
@@ -315,6 +323,7 @@ _logged_on = (
     | Q(ice_sessions__isnull=False)
     | Q(stretches__isnull=False)
     | Q(programme__isnull=False)
+    | Q(exercise_sessions__isnull=False)
 )
 
 
@@ -384,6 +393,26 @@ def _save(obj, what):
     except IntegrityError:
         raise _RowRefused(obj, what) from None
     return obj
+
+
+def _save_session(session, sets, what):
+    """A session and its sets, each set held to the same rules as the session form's."""
+    if not isinstance(sets, list) or not 1 <= len(sets) <= SETS_MOST:
+        raise ImportRefused(f"{what}: a session has from 1 to {SETS_MOST} sets.")
+    rows = [
+        ExerciseSet(number=number, reps=row["reps"], seconds=row["seconds"], load_kg=row["load_kg"])
+        for number, row in enumerate(sets, 1)
+    ]
+    for number, row in enumerate(rows, 1):
+        try:
+            row.full_clean(exclude=["session"], validate_constraints=False)
+        except ValidationError as error:
+            raise _refusal(error, f"{what}, set {number}") from None
+    _save(session, what)
+    for row in rows:
+        row.session = session
+    ExerciseSet.objects.bulk_create(rows)
+    return session
 
 
 @cache
@@ -495,6 +524,20 @@ def _rows(user, data):
                     added_at=_time(planned["added_at"], "a programme's exercise"),
                     **{name: planned[name] for name in PROGRAMME_FIELDS},
                 ),
+                what,
+            )
+        for session_number, done in enumerate(item.get("exercise_sessions", []), 1):
+            what = f"Exercise session {session_number} of injury {number}"
+            if done["exercise"] not in exercises:
+                raise ImportRefused(f"{what} is not in this app's library: {done['exercise']}.")
+            yield _save_session(
+                ExerciseSession(
+                    injury=injury,
+                    exercise=exercises[done["exercise"]],
+                    at=_time(done["at"], "an exercise session"),
+                    **{name: done[name] for name in SESSION_PAINS},
+                ),
+                done["sets"],
                 what,
             )
     for number, item in enumerate(data["ice_sessions"], 1):

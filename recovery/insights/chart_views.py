@@ -1,6 +1,7 @@
 """The charts page: recovery over a chosen range, drawn by Chart.js from json_script data."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -9,10 +10,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from recovery.common import units
 from recovery.insights import charts, pain_days
 from recovery.models import (
     Acknowledgement,
     Cramp,
+    ExerciseSession,
     FluidEntry,
     IceSession,
     Injury,
@@ -44,6 +47,7 @@ CHARTED = {
     FluidEntry: "fluids",
     StretchSession: "stretch",
     Cramp: "cramps",
+    ExerciseSession: "exercise",
 }
 NOT_CHARTED = {
     Acknowledgement: "what the user did about advice: on the injury's timeline and the report",
@@ -89,8 +93,27 @@ def chart_data(user, profile, range_key, injuries, details=False):
             [week.isoformat(), night, day]
             for week, night, day in charts.cramps_per_week(user, zone, start)
         ],
+        "exercise": [
+            [week.isoformat(), sets, reps, seconds, _number(load), pain]
+            for week, sets, reps, seconds, load, pain in charts.exercise_per_week(user, zone, start)
+        ],
     }
     return data, series
+
+
+def _load_words(kg, profile):
+    if kg is None:
+        return "body weight"
+    amount = units.from_kg(Decimal(str(kg)), profile.fluid_units)
+    return f"{amount} {units.load_unit(profile.fluid_units)}"
+
+
+def _pain_words(pain):
+    return "not given" if pain is None else f"{pain}/10"
+
+
+def _number(load):
+    return float(load) if load is not None else None
 
 
 def _flags(flags):
@@ -186,6 +209,13 @@ def chart_blocks(data, series, profile, tables):
          "Stretching", data["stretch"], ["Week starting", "Minutes"]),
         ("cramps", "Cramps per week", "Cramps per week, at night and by day", "Cramps",
          data["cramps"], ["Week starting", "At night", "By day"]),
+        ("exercise", "Strengthening exercise per week",
+         "Sets of strengthening exercise per week, and the highest pain during them",
+         "Exercise sessions",
+         [(week, sets, reps, seconds, _load_words(load, profile), _pain_words(pain))
+          for week, sets, reps, seconds, load, pain in data["exercise"]],
+         ["Week starting", "Sets", "Repetitions", "Seconds held", "Heaviest load",
+          "Highest pain during"]),
     ]  # fmt: skip
     return pain, [
         _block(

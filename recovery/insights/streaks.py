@@ -8,6 +8,7 @@ from recovery.common.local_day import LocalDate, sql_depends_on
 from recovery.models import (
     Acknowledgement,
     Cramp,
+    ExerciseSession,
     FluidEntry,
     IceSession,
     Injury,
@@ -37,6 +38,7 @@ def log_times(user):
         (Treatment.objects.filter(user=user), "at"),
         (FluidEntry.objects.filter(user=user), "at"),
         (Cramp.objects.filter(user=user), "started_at"),
+        (ExerciseSession.objects.filter(injury__user=user), "at"),
         (
             StretchSession.objects.filter(user=user).exclude(status=StretchSession.Status.RUNNING),
             "at",
@@ -53,7 +55,8 @@ NOT_COUNTED = {
 
 
 def days_logged(user, zone, today, lookback=STREAK_LOOKBACK):
-    """The local days in the last month with any entry, treatment, drink, cramp or stretch,
+    """The local days in the last month with any entry, treatment, drink, cramp, stretch or
+    exercise,
     in one query (its SQL compiled once per zone and day). A month is enough for the streak,
     and keeps the query small."""
     start, _ = day_bounds(today - dt.timedelta(days=lookback), zone)

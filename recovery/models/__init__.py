@@ -22,7 +22,13 @@ from recovery.models.profile import (
     Profile,
     get_profile,
 )
-from recovery.models.rehab import LOAD_MAX_KG, ProgrammeExercise
+from recovery.models.rehab import (
+    LOAD_MAX_KG,
+    SETS_MOST,
+    ExerciseSession,
+    ExerciseSet,
+    ProgrammeExercise,
+)
 from recovery.models.sharing import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, ShareLink
 from recovery.models.treatments import ICE_MAX_MINUTES, IceSession, Treatment
 
@@ -56,7 +62,10 @@ __all__ = [
     "refresh_all",
     "ImportJob",
     "LOAD_MAX_KG",
+    "SETS_MOST",
     "ProgrammeExercise",
+    "ExerciseSession",
+    "ExerciseSet",
     "AddressRequest",
     "FormSubmission",
     "Profile",

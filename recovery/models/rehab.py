@@ -1,6 +1,7 @@
 """An injury's rehab programme: the library's exercises the user plans to do for it, each with
 their own targets (the library's usual dose to start with)."""
 
+import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.utils import timezone
 from recovery.models.injuries import Injury, out_of_range
 
 LOAD_MAX_KG = Decimal(500)
+SETS_MOST = 10  # sets in one session
 
 
 class ProgrammeExercise(models.Model):
@@ -25,6 +27,8 @@ class ProgrammeExercise(models.Model):
     )
     rest_seconds = models.PositiveSmallIntegerField("rest between sets (seconds)")
     added_at = models.DateTimeField(default=timezone.now)
+    # When the targets last changed: sessions since then are at the current level.
+    changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["added_at", "pk"]
@@ -75,3 +79,84 @@ class ProgrammeExercise(models.Model):
             hold_seconds=exercise.hold_seconds,
             rest_seconds=exercise.rest_seconds,
         )
+
+
+class ExerciseSession(models.Model):
+    """An exercise done for an injury: its sets (ExerciseSet), the highest pain during it and,
+    asked the next day, the pain the next morning."""
+
+    injury = models.ForeignKey(Injury, on_delete=models.CASCADE, related_name="exercise_sessions")
+    exercise = models.ForeignKey("anatomy.Exercise", on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField("when")
+    # The injury's latest pain score when the session was logged: its usual level, that the
+    # next morning's pain is compared with.
+    pain_before = models.PositiveSmallIntegerField(null=True, blank=True)
+    pain_during = models.PositiveSmallIntegerField("pain during (0-10)", null=True, blank=True)
+    next_morning_pain = models.PositiveSmallIntegerField(
+        "pain the next morning (0-10)", null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["injury", "-at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pain_during__isnull=True) | models.Q(pain_during__lte=10),
+                name="exercise_pain_0_to_10",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(next_morning_pain__isnull=True)
+                | models.Q(next_morning_pain__lte=10),
+                name="exercise_morning_pain_0_to_10",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.exercise} at {self.at:%Y-%m-%d %H:%M}"
+
+    LIMITS = {
+        "pain_before": (0, 10, "Pain is a whole number from 0 (no pain) to 10."),
+        "pain_during": (0, 10, "Pain is a whole number from 0 (no pain) to 10."),
+        "next_morning_pain": (0, 10, "Pain is a whole number from 0 (no pain) to 10."),
+    }
+
+    def clean(self):
+        problems = out_of_range(self, self.LIMITS)
+        if self.at is not None and self.at > timezone.now() + dt.timedelta(minutes=5):
+            problems["at"] = "This time is in the future. Enter when it happened, up to now."
+        if problems:
+            raise ValidationError(problems)
+
+
+class ExerciseSet(models.Model):
+    """One set of a session: repetitions (or steps) or seconds held, and any added load."""
+
+    session = models.ForeignKey(ExerciseSession, on_delete=models.CASCADE, related_name="sets")
+    number = models.PositiveSmallIntegerField()
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    load_kg = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+
+    class Meta:
+        ordering = ["session", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "number"], name="one_set_per_number"),
+        ]
+
+    def __str__(self):
+        count = f"{self.reps} repetitions" if self.reps is not None else f"{self.seconds} s"
+        return f"Set {self.number}: {count}"
+
+    LIMITS = {
+        "reps": ProgrammeExercise.LIMITS["reps"],
+        "seconds": ProgrammeExercise.LIMITS["hold_seconds"],
+        "load_kg": ProgrammeExercise.LIMITS["load_kg"],
+    }
+
+    def clean(self):
+        problems = out_of_range(self, self.LIMITS)
+        if (self.reps is None) == (self.seconds is None):
+            problems.setdefault("reps", "A set has either repetitions or seconds held.")
+        if problems:
+            raise ValidationError(problems)

@@ -60,5 +60,10 @@ def suggest(library, muscle_slugs, rest_pain, milestones, level):
     for tried in reversed(STAGES[: STAGES.index(stage) + 1]):
         chosen = [e for e in library if e.phase == tried and e.muscle_slugs & wanted]
         if chosen:
+            if tried != stage:
+                reason += (
+                    f" The library has no {stage}-stage exercise for these muscles: these are "
+                    f"from the {tried} stage."
+                )
             return Starter(chosen[:MOST], tried, reason)
     return Starter([], stage, "The library has no exercise for these muscles yet.")

@@ -2,20 +2,23 @@
 and targets. Every query is scoped to the signed-in user; another user's injury or programme
 item is a 404."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from anatomy.models import Exercise
-from recovery.common import units
+from recovery.common import submissions, units
 from recovery.common.deletion import confirm_delete
 from recovery.injuries import advice
-from recovery.models import Injury, ProgrammeExercise, get_profile
-from recovery.rehab import starter
-from recovery.rehab.forms import AddExerciseForm, TargetsForm
+from recovery.models import ExerciseSession, Injury, ProgrammeExercise, get_profile
+from recovery.rehab import progression, sessions, starter
+from recovery.rehab.forms import AddExerciseForm, MorningForm, SessionForm, TargetsForm
 
 
 def _injury_for(request, pk):
@@ -87,19 +90,91 @@ def programme(request, pk):
         return redirect("programme", pk=injury.pk)
     units_system = get_profile(request.user).fluid_units
     items = list(injury.programme.select_related("exercise"))
+    recent = _recent_sessions(injury)
+    suggested = _starter(request, injury)
+    planned = {item.exercise_id for item in items}
     for item in items:
         item.load_words = _load(item, units_system)
+        done = [session for session in recent if session.exercise_id == item.exercise_id]
+        item.last_session = done[-1] if done else None
+        if item.last_session:
+            item.last_words = session_words(item.last_session, units_system)
+        item.suggestion = progression.suggest(
+            [_pain_of(session) for session in done if session.at >= item.changed_at]
+        )
     return render(
         request,
         "recovery/rehab/programme.html",
         {
             "injury": injury,
             "items": items,
-            "starter": _starter(request, injury),
+            "starter": suggested,
+            "to_add": [e for e in suggested.exercises if e.pk not in planned],
             "form": form,
+            "mornings": _awaiting_morning(recent),
+            "morning_form": MorningForm(),
         },
         status=400 if form.errors else 200,
     )
+
+
+RECENT_DAYS = 60
+
+
+def _recent_sessions(injury):
+    """The injury's sessions of the last RECENT_DAYS days with their sets, oldest first (two
+    queries, however many sessions)."""
+    since = timezone.now() - dt.timedelta(days=RECENT_DAYS)
+    return list(
+        injury.exercise_sessions.filter(at__gte=since)
+        .select_related("exercise")
+        .prefetch_related("sets")
+        .order_by("at", "pk")
+    )
+
+
+def session_words(session, units_system):
+    """A session in words: "12, 12, 10 repetitions with 5 kg; pain during 2/10"."""
+    counts = [set_.seconds or set_.reps for set_ in session.sets.all()]
+    unit = (
+        "seconds"
+        if session.exercise.is_hold
+        else ("steps" if session.exercise.rep_unit == "steps" else "repetitions")
+    )
+    words = f"{', '.join(map(str, counts))} {unit}"
+    loads = {set_.load_kg for set_ in session.sets.all()} - {None}
+    if loads:
+        heaviest = units.from_kg(max(loads), units_system)
+        words += f" with up to {heaviest} {units.load_unit(units_system)}"
+    if session.pain_during is not None:
+        words += f"; pain during {session.pain_during}/10"
+    if session.next_morning_pain is not None:
+        words += f", next morning {session.next_morning_pain}/10"
+    return words
+
+
+def _pain_of(session):
+    """A session as the progression rule reads it; the usual level is the pain logged before
+    it (0 when none was: any pain the next morning then counts as a rise)."""
+    if session.pain_during is None:
+        return progression.SessionPain(during=0, next_morning=None, usual=0)
+    return progression.SessionPain(
+        during=session.pain_during,
+        next_morning=session.next_morning_pain,
+        usual=session.pain_before or 0,
+    )
+
+
+def _awaiting_morning(sessions):
+    """Sessions done before today (in the user's zone), in the last two days, whose next
+    morning's pain is not known yet: the newest of each exercise."""
+    today = timezone.localdate()
+    waiting = {}
+    for session in sessions:
+        day = timezone.localdate(session.at)
+        if session.next_morning_pain is None and today - dt.timedelta(days=2) <= day < today:
+            waiting[session.exercise_id] = session
+    return list(waiting.values())
 
 
 def _add(injury, exercise):
@@ -135,6 +210,8 @@ def programme_item_edit(request, pk):
     units_system = get_profile(request.user).fluid_units
     form = TargetsForm(request.POST or None, instance=item, units_system=units_system)
     if request.method == "POST" and form.is_valid():
+        if form.has_changed():  # a new level: the progression rule starts counting again
+            form.instance.changed_at = timezone.now()
         form.save()
         messages.success(request, f"Targets for {item.exercise.name} saved.")
         return redirect("programme", pk=item.injury_id)
@@ -160,4 +237,81 @@ def programme_item_remove(request, pk):
         back=back,
         done=back,
         message=f"{item.exercise.name} removed from the programme.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def session_new(request, pk):
+    """Log a session of a programme exercise: each set, the pain during it, when."""
+    item = _item_for(request, pk)
+    units_system = get_profile(request.user).fluid_units
+    form = SessionForm(request.POST or None, item=item, units_system=units_system)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        submissions.save_once(
+            request,
+            lambda: sessions.record(item, data["at"], data["sets"], data["pain_during"]),
+        )
+        messages.success(request, f"{item.exercise.name}: session logged.")
+        return redirect("programme", pk=item.injury_id)
+    return render(
+        request,
+        "recovery/rehab/session_form.html",
+        {"item": item, "injury": item.injury, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def session_done(request, pk):
+    """One tap: the exercise done now, exactly as planned."""
+    item = _item_for(request, pk)
+    submissions.save_once(request, lambda: sessions.as_planned(item, timezone.now()))
+    messages.success(
+        request,
+        f"{item.exercise.name}: done as planned. Tomorrow morning, say how the leg feels.",
+    )
+    return redirect("programme", pk=item.injury_id)
+
+
+def _session_for(request, pk):
+    return get_object_or_404(
+        ExerciseSession.objects.select_related("injury", "exercise"),
+        pk=pk,
+        injury__user=request.user,
+    )
+
+
+@login_required
+@require_POST
+def session_morning(request, pk):
+    """The pain the morning after a session."""
+    session = _session_for(request, pk)
+    form = MorningForm(request.POST)
+    if form.is_valid():
+        session.next_morning_pain = form.cleaned_data["pain"]
+        session.save(update_fields=["next_morning_pain"])
+        messages.success(request, f"Saved: {session.next_morning_pain}/10 the morning after.")
+    else:
+        messages.error(request, f"Nothing was saved. {form.errors['pain'][0]}")
+    return redirect("programme", pk=session.injury_id)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def session_delete(request, pk):
+    session = _session_for(request, pk)
+    back = reverse("programme", args=[session.injury_id])
+    local = timezone.localtime(session.at)
+    return confirm_delete(
+        request,
+        session,
+        title="Delete this session?",
+        what=f"{session.exercise.name} on {local:%d %B %Y at %H:%M}",
+        consequence="Its sets go with it. This cannot be undone.",
+        back=back,
+        done=back,
+        message="Session deleted.",
     )

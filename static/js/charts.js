@@ -134,6 +134,20 @@
     });
   }
 
+  function exerciseChart(canvas, data) {
+    return new window.Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: data.exercise.map(function (row) { return row[0]; }),
+        datasets: [
+          { label: "Sets", data: data.exercise.map(function (row) { return row[1]; }), backgroundColor: TEAL, yAxisID: "sets" },
+          { label: "Highest pain during (0-10)", type: "line", data: data.exercise.map(function (row) { return row[5]; }), borderColor: BROWN, borderDash: [3, 3], pointStyle: "triangle", pointRadius: 5, spanGaps: true, yAxisID: "pain" },
+        ],
+      },
+      options: base({ scales: { sets: { position: "left", beginAtZero: true, ticks: { precision: 0 } }, pain: { position: "right", min: 0, max: 10, grid: { drawOnChartArea: false } } } }),
+    });
+  }
+
   function drawOne(canvas, data) {
     var existing = window.Chart.getChart(canvas);
     if (existing) existing.destroy();
@@ -145,6 +159,7 @@
     else if (kind === "ice") iceChart(canvas, data);
     else if (kind === "stretch") stretchChart(canvas, data);
     else if (kind === "cramps") crampChart(canvas, data);
+    else if (kind === "exercise") exerciseChart(canvas, data);
   }
 
   // Charts are drawn as they come into view (each in its own task), not all at load: the

@@ -32,6 +32,7 @@ from recovery.models import (
     Treatment,
     get_profile,
 )
+from recovery.rehab import sessions
 from recovery.treatments import ice
 from tests.browser import PASSWORD
 from tests.tasks import import_now, run_queued_tasks
@@ -60,6 +61,7 @@ def log_everything(user, pinned):
         planned.load_kg = load
         planned.added_at = NOW - dt.timedelta(hours=4)
         planned.save()
+    sessions.record(planned, NOW - dt.timedelta(hours=3), [(8, Decimal("12.5")), (6, None)], 3)
     profile = get_profile(user)
     profile.cramps_contacted_at = NOW - dt.timedelta(hours=6)
     profile.save()

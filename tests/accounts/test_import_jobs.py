@@ -108,7 +108,7 @@ def test_a_file_is_written_in_batches_with_its_progress(document, other_user, sm
         job = import_now(other_user, raw(document))
     finally:
         importer._write_batch = original
-    total = 1 + 41 + 1 + 2 + 1 + 2 + 12 + 1 + 1  # injury, entries, ack, programme, ice...
+    total = 1 + 41 + 1 + 2 + 1 + 1 + 2 + 12 + 1 + 1  # injury, entries, ack, programme...
     assert job.total_rows == total
     assert job.status == "done"
     assert job.done_rows == total
@@ -202,7 +202,7 @@ def test_the_progress_part_is_what_htmx_polls(client, document, other_user, smal
     assert "Waiting to start" in part
     run_queued_tasks()
     part = client.get(url, headers={"HX-Request": "true"}).content.decode()
-    assert "Your data was imported: 62 records." in part
+    assert "Your data was imported: 63 records." in part
     assert "hx-trigger" not in part  # done: polling stops
 
 

@@ -246,6 +246,7 @@ def test_every_page_passes_axe_and_fits_a_phone(browser_page, owner):
         f"/injuries/{injury.pk}/programme/",
         f"/programme/{planned.pk}/edit/",
         f"/programme/{planned.pk}/remove/",
+        f"/programme/{planned.pk}/sessions/new/",
         f"/entries/{entry.pk}/edit/",
         "/ice/",
         "/treatments/",

@@ -62,3 +62,53 @@ def test_starting_changing_and_trimming_a_programme(browser_page, owner):
     assert "calf-raise-double-leg" not in {item.exercise.slug for item in remaining}
     assert remaining  # the others stay
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_logging_sessions_and_the_next_morning(browser_page, owner):
+    from anatomy.models import Exercise
+    from recovery.models import ExerciseSession
+
+    now = dt.datetime.now(dt.UTC)
+    injury = Injury.objects.create(
+        user=owner, side="left", kind="strain", onset_at=now - dt.timedelta(days=9)
+    )
+    injury.muscles.set([Muscle.objects.get(slug="biceps-femoris")])
+    injury.entries.create(recorded_at=now - dt.timedelta(days=2), pain=1)
+    bridge = ProgrammeExercise.from_library(
+        injury, Exercise.objects.get(slug="hamstring-bridge-double")
+    )
+    bridge.changed_at = now - dt.timedelta(days=5)
+    bridge.save()
+    ExerciseSession.objects.create(
+        injury=injury, exercise=bridge.exercise, at=now - dt.timedelta(days=1, hours=2),
+        pain_before=1, pain_during=2,
+    )  # fmt: skip
+    page = browser_page.page
+    log_in(browser_page, then=f"/injuries/{injury.pk}/programme/")
+
+    morning = page.get_by_role("region", name="How does the leg feel this morning?")
+    morning.get_by_role("radio", name="1 mild").check()
+    morning.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved: 1/10 the morning after.")).to_be_visible()
+    expect(page.get_by_text("one more like it")).to_be_visible()
+
+    page.get_by_role("link", name="Log a session of Bridge on both legs").click()
+    expect(page.get_by_label("Set 1: repetitions")).to_have_value("12")
+    page.get_by_label("Set 3: repetitions").fill("10")
+    page.get_by_label("Set 1: added load (kg)").fill("600")
+    page.get_by_role("radio", name="3 mild").check()
+    page.get_by_role("button", name="Log session").click()
+    expect(page.get_by_text("a number from 0 to 500 kg").first).to_be_visible()
+    expect(page.get_by_label("Set 3: repetitions")).to_have_value("10")  # kept
+    assert_accessible(page)
+    page.get_by_label("Set 1: added load (kg)").fill("")
+    page.get_by_role("button", name="Log session").click()
+    expect(page.get_by_text("Bridge on both legs: session logged.")).to_be_visible()
+    expect(page.locator("ul.programme")).to_contain_text("12, 12, 10 repetitions; pain during 3/10")
+
+    page.get_by_role("button", name="Done as planned: Bridge on both legs").click()
+    expect(page.get_by_text("Bridge on both legs: done as planned.")).to_be_visible()
+    assert ExerciseSession.objects.filter(injury=injury).count() == 3
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)

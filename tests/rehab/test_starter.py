@@ -65,6 +65,9 @@ def test_a_stage_without_an_exercise_for_the_muscle_falls_back_to_the_one_before
     starter = suggest(LIBRARY, {"iliopsoas"}, 0, {"walking": "d", "stretch": "d"}, 0)
     assert slugs(starter) == ["march"]
     assert starter.stage == "middle"
+    assert "no late-stage exercise for these muscles: these are from the middle stage" in (
+        starter.reason
+    )
 
 
 def test_at_most_four_in_the_librarys_order_and_none_for_an_unknown_muscle():

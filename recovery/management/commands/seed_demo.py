@@ -13,6 +13,8 @@ from recovery.models import (
     USER_LOGS,
     Cramp,
     CrampState,
+    ExerciseSession,
+    ExerciseSet,
     FluidEntry,
     IceSession,
     Injury,
@@ -85,9 +87,10 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
         injuries.append(injury)
         # Its programme: the library's first exercises for its muscles, at their usual doses.
         planned = Exercise.objects.filter(muscles__slug__in=slugs).distinct()
-        ProgrammeExercise.objects.bulk_create(
-            ProgrammeExercise.from_library(injury, exercise) for exercise in planned[:3]
-        )
+        programme = [ProgrammeExercise.from_library(injury, e) for e in planned[:3]]
+        for item in programme:
+            item.added_at = item.changed_at = onset
+        ProgrammeExercise.objects.bulk_create(programme)
 
     def injury_at(moment):
         """The injury most recently begun by then: the one ice and stretches were for."""
@@ -112,6 +115,46 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
     SymptomEntry.objects.bulk_create(entries, batch_size=1000)
     for injury in injuries:  # bulk_create skips the saves that keep each injury's state
         InjuryState.refresh(injury.pk)
+
+    # Exercise sessions: each programme exercise every third day from a week after onset,
+    # pain during easing over time, the next morning answered mostly.
+    exercise_sessions, planned_sets = [], []
+    for item in ProgrammeExercise.objects.filter(injury__in=injuries).select_related(
+        "injury", "exercise"
+    ):
+        began = item.injury.onset_at + dt.timedelta(days=min(7, days / 6))
+        ended = now if item.injury.resolved_on is None else began + dt.timedelta(days=days / 4)
+        count = item.hold_seconds or item.reps
+        day = 0
+        while True:
+            at = began + dt.timedelta(days=day, hours=rng.choice([7, 12, 18]))
+            if at >= min(ended, now - dt.timedelta(hours=2)):
+                break
+            session = ExerciseSession(
+                injury=item.injury,
+                exercise=item.exercise,
+                at=at,
+                pain_before=2,
+                pain_during=max(0, round(4 - day / 20 + rng.uniform(-1, 1))),
+                next_morning_pain=rng.choice([1, 2, 2, 3, None]),
+            )
+            exercise_sessions.append(session)
+            planned_sets.append([count] * item.sets)
+            day += 3 if days > 30 else 1
+    ExerciseSession.objects.bulk_create(exercise_sessions, batch_size=1000)
+    ExerciseSet.objects.bulk_create(
+        [
+            ExerciseSet(
+                session=session,
+                number=number,
+                reps=None if session.exercise.is_hold else done,
+                seconds=done if session.exercise.is_hold else None,
+            )
+            for session, counts in zip(exercise_sessions, planned_sets, strict=True)
+            for number, done in enumerate(counts, 1)
+        ],
+        batch_size=1000,
+    )
 
     sessions, treatments = [], []
     for n in range(int(1500 * scale)):
@@ -195,6 +238,7 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
         "ice sessions": len(sessions),
         "treatments": len(treatments),
         "stretch sessions": StretchSession.objects.filter(user=user).count(),
+        "exercise sessions": len(exercise_sessions),
         "drinks": FluidEntry.objects.filter(user=user).count(),
         "cramps": Cramp.objects.filter(user=user).count(),
     }
