@@ -108,7 +108,7 @@ CSV_COLUMNS = {
 SESSION_PAINS = ["pain_before", "pain_during", "next_morning_pain"]
 
 # An injury's planned exercises: their targets as stored (load in kg, empty for body weight).
-PROGRAMME_FIELDS = ["sets", "reps", "hold_seconds", "load_kg", "rest_seconds"]
+PROGRAMME_FIELDS = ["sets", "reps", "hold_seconds", "load_kg", "rest_seconds", "days_per_week"]
 
 
 def _when(value, zone):

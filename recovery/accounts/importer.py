@@ -522,7 +522,8 @@ def _rows(user, data):
                     injury=injury,
                     exercise=exercises[planned["exercise"]],
                     added_at=_time(planned["added_at"], "a programme's exercise"),
-                    **{name: planned[name] for name in PROGRAMME_FIELDS},
+                    # Exports made before days a week have the default.
+                    **{name: planned[name] for name in PROGRAMME_FIELDS if name in planned},
                 ),
                 what,
             )

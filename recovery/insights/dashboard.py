@@ -13,6 +13,7 @@ from recovery.insights import sparkline, streaks
 from recovery.insights.pain_days import daily_pain_series
 from recovery.insights.today import today
 from recovery.models import get_profile, give_muscle_names
+from recovery.rehab.today import exercises_today
 from recovery.treatments import ice_rules
 from recovery.treatments.sessions import Running, settle_sessions
 
@@ -54,6 +55,7 @@ def home(request):
         "ice_minutes": numbers.ice_minutes,
         **habits_today(profile, numbers),
         **cramp_timer.timer_context(request),
+        **exercises_today([item.injury for item in active], profile.zone, day),
         "streak": streaks.streak(streaks.days_logged(request.user, profile.zone, day), day),
         "today": day,
         "fluid_goal": profile.format_volume(profile.effective_fluid_goal_ml()),

@@ -26,6 +26,7 @@ class ProgrammeExercise(models.Model):
         "added load (kg)", max_digits=4, decimal_places=1, null=True, blank=True
     )
     rest_seconds = models.PositiveSmallIntegerField("rest between sets (seconds)")
+    days_per_week = models.PositiveSmallIntegerField("days a week", default=3)
     added_at = models.DateTimeField(default=timezone.now)
     # When the targets last changed: sessions since then are at the current level.
     changed_at = models.DateTimeField(default=timezone.now)
@@ -52,6 +53,7 @@ class ProgrammeExercise(models.Model):
         "load_kg": (0, LOAD_MAX_KG, "Added load is from 0 to 500 kg (1,100 lb); leave it empty "
                     "for body weight."),
         "rest_seconds": (0, 600, "Rest for 0 to 600 seconds (10 minutes)."),
+        "days_per_week": (1, 7, "Enter from 1 to 7 days a week."),
     }  # fmt: skip
 
     def clean(self):
@@ -78,7 +80,13 @@ class ProgrammeExercise(models.Model):
             reps=exercise.reps,
             hold_seconds=exercise.hold_seconds,
             rest_seconds=exercise.rest_seconds,
+            # A programme done twice a day (Alfredson's) is done every day.
+            days_per_week=7 if exercise.per_day > 1 else 3,
         )
+
+    @property
+    def sessions_per_week(self):
+        return self.days_per_week * self.exercise.per_day
 
 
 class ExerciseSession(models.Model):

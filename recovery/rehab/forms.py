@@ -67,12 +67,13 @@ class TargetsForm(forms.ModelForm):
 
     class Meta:
         model = ProgrammeExercise
-        fields = ["sets", "reps", "hold_seconds", "rest_seconds"]
+        fields = ["sets", "reps", "hold_seconds", "rest_seconds", "days_per_week"]
         labels = {
             "sets": "Sets",
             "reps": "Repetitions per set",
             "hold_seconds": "Seconds per hold",
             "rest_seconds": "Rest between sets (seconds)",
+            "days_per_week": "Days a week",
         }
 
     def __init__(self, *args, units_system=units.METRIC, **kwargs):

@@ -273,6 +273,8 @@ def session_done(request, pk):
         request,
         f"{item.exercise.name}: done as planned. Tomorrow morning, say how the leg feels.",
     )
+    if request.POST.get("from") == "today":  # the home page's button: back to it
+        return redirect("home")
     return redirect("programme", pk=item.injury_id)
 
 

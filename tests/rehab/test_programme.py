@@ -87,6 +87,7 @@ def test_adding_from_the_library_once(owner_client, injury):
         ("reps", "", "Enter from 1 to 100 repetitions (or steps) per set."),
         ("sets", "11", "Enter from 1 to 10 sets."),
         ("rest_seconds", "-5", "Rest for 0 to 600 seconds (10 minutes)."),
+        ("days_per_week", "8", "Enter from 1 to 7 days a week."),
         ("load", "501", "a number from 0 to 500 kg, to one decimal place"),
         ("load", "-1", "a number from 0 to 500 kg, to one decimal place"),
         ("load", "1e400", "a number from 0 to 500 kg, to one decimal place"),
@@ -97,7 +98,14 @@ def test_targets_out_of_range_say_what_is_allowed_and_keep_what_was_typed(
     owner_client, injury, field, value, message
 ):
     item = plan(injury, "calf-raise-double-leg")
-    data = {"sets": "3", "reps": "12", "rest_seconds": "60", "load": "4.5", field: value}
+    data = {
+        "sets": "3",
+        "reps": "12",
+        "rest_seconds": "60",
+        "days_per_week": "3",
+        "load": "4.5",
+        field: value,
+    }
     response = owner_client.post(reverse("programme_item_edit", args=[item.pk]), data)
     assert response.status_code == 400
     body = response.content.decode()
@@ -113,9 +121,14 @@ def test_a_hold_has_seconds_up_to_ten_minutes_and_no_repetitions(owner_client, i
     page = owner_client.get(url).content.decode()
     assert "Seconds per hold" in page
     assert "Repetitions per set" not in page
-    long = owner_client.post(url, {"sets": "3", "hold_seconds": "601", "rest_seconds": "60"})
+    long = owner_client.post(
+        url, {"sets": "3", "hold_seconds": "601", "rest_seconds": "60", "days_per_week": "3"}
+    )
     assert "Hold for 5 seconds to 10 minutes (600 seconds)." in long.content.decode()
-    owner_client.post(url, {"sets": "4", "hold_seconds": "45", "rest_seconds": "60", "load": ""})
+    owner_client.post(
+        url,
+        {"sets": "4", "hold_seconds": "45", "rest_seconds": "60", "days_per_week": "3", "load": ""},
+    )
     item.refresh_from_db()
     assert (item.sets, item.hold_seconds, item.reps, item.load_kg) == (4, 45, None, None)
 
@@ -123,19 +136,25 @@ def test_a_hold_has_seconds_up_to_ten_minutes_and_no_repetitions(owner_client, i
 def test_load_is_entered_and_shown_in_the_profiles_units(owner, owner_client, injury):
     item = plan(injury, "split-squat")
     url = reverse("programme_item_edit", args=[item.pk])
-    owner_client.post(url, {"sets": "3", "reps": "8", "rest_seconds": "90", "load": "12.5"})
+    owner_client.post(
+        url, {"sets": "3", "reps": "8", "rest_seconds": "90", "days_per_week": "3", "load": "12.5"}
+    )
     item.refresh_from_db()
     assert item.load_kg == Decimal("12.5")
     profile = get_profile(owner)
     profile.fluid_units = "us"
     profile.save()
     assert "Added load (lb)" in owner_client.get(url).content.decode()
-    owner_client.post(url, {"sets": "3", "reps": "8", "rest_seconds": "90", "load": "20"})
+    owner_client.post(
+        url, {"sets": "3", "reps": "8", "rest_seconds": "90", "days_per_week": "3", "load": "20"}
+    )
     item.refresh_from_db()
     assert item.load_kg == Decimal("9.1")
     page = owner_client.get(reverse("programme", args=[injury.pk])).content.decode()
     assert "20 lb added" in page
-    over = owner_client.post(url, {"sets": "3", "reps": "8", "rest_seconds": "90", "load": "1200"})
+    over = owner_client.post(
+        url, {"sets": "3", "reps": "8", "rest_seconds": "90", "days_per_week": "3", "load": "1200"}
+    )
     assert "from 0 to 1,102 lb" in over.content.decode()
 
 

@@ -27,7 +27,7 @@ def test_the_export_holds_each_injurys_programme_with_its_targets(owner, pinned)
     assert [item["exercise"] for item in programme] == ["calf-hold-isometric", "split-squat"]
     assert programme[0] | {"added_at": None} == {
         "exercise": "calf-hold-isometric", "added_at": None, "sets": 5, "reps": None,
-        "hold_seconds": 30, "load_kg": None, "rest_seconds": 60,
+        "hold_seconds": 30, "load_kg": None, "rest_seconds": 60, "days_per_week": 3,
     }  # fmt: skip
     assert programme[1]["load_kg"] == 12.5
 

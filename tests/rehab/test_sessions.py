@@ -151,7 +151,7 @@ def test_changed_targets_start_the_count_again(owner_client, item):
         )  # fmt: skip
     owner_client.post(
         reverse("programme_item_edit", args=[item.pk]),
-        {"sets": "3", "reps": "18", "rest_seconds": "60", "load": ""},
+        {"sets": "3", "reps": "18", "rest_seconds": "60", "days_per_week": "3", "load": ""},
     )
     page = owner_client.get(reverse("programme", args=[item.injury.pk])).content.decode()
     assert "Keep these targets." in page

@@ -1,0 +1,77 @@
+"""Exercises on the home page: one tap for each planned exercise not done today, the week's
+adherence, and the next-morning question waiting from yesterday."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from anatomy.models import Exercise
+from recovery.models import ExerciseSession, Injury, ProgrammeExercise
+from recovery.rehab.adherence import of_week
+
+pytestmark = pytest.mark.django_db
+
+# A Wednesday, 10:00 in London.
+NOW = dt.datetime(2026, 12, 2, 10, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("planned", "done", "expected"),
+    [
+        ({"a": 3, "b": 3}, {}, (0, 6, 0)),
+        ({"a": 3, "b": 3}, {"a": 2, "b": 1}, (3, 6, 50)),
+        ({"a": 3, "b": 3}, {"a": 6}, (3, 6, 50)),  # extra sessions of one do not count twice
+        ({"a": 7}, {"a": 7}, (7, 7, 100)),
+        ({}, {"a": 2}, (0, 0, None)),
+    ],
+)
+def test_adherence_counts_each_exercise_up_to_its_own_plan(planned, done, expected):
+    week = of_week(planned, done)
+    assert (week.done, week.planned, week.percent) == expected
+
+
+@pytest.fixture
+def programme(owner):
+    with time_machine.travel(NOW, tick=False):
+        injury = Injury.objects.create(
+            user=owner, side="left", onset_at=NOW - dt.timedelta(days=10)
+        )
+        items = []
+        for slug in ["wall-sit", "eccentric-heel-drop"]:
+            item = ProgrammeExercise.from_library(injury, Exercise.objects.get(slug=slug))
+            item.save()
+            items.append(item)
+        yield injury, items
+
+
+def test_today_lists_each_exercise_with_one_tap_and_the_weeks_adherence(owner_client, programme):
+    injury, (wall_sit, heel_drop) = programme
+    # Monday: the wall sit; Tuesday (yesterday): the heel drop, no morning answer yet.
+    ExerciseSession.objects.create(
+        injury=injury, exercise=wall_sit.exercise, at=NOW - dt.timedelta(days=2), pain_during=2,
+        next_morning_pain=1,
+    )  # fmt: skip
+    ExerciseSession.objects.create(
+        injury=injury, exercise=heel_drop.exercise, at=NOW - dt.timedelta(days=1)
+    )
+    # Last week's does not count.
+    ExerciseSession.objects.create(
+        injury=injury, exercise=wall_sit.exercise, at=NOW - dt.timedelta(days=6)
+    )
+    with time_machine.travel(NOW, tick=False):
+        page = owner_client.get(reverse("home")).content.decode()
+        assert "This week: <strong>2 of 17</strong> planned sessions done (12%)." in page
+        assert "after yesterday's exercise?" in page
+        assert 'aria-label="Done as planned: Wall sit (isometric quadriceps)"' in page
+        response = owner_client.post(reverse("session_done", args=[wall_sit.pk]), {"from": "today"})
+        assert response.url == reverse("home")
+        page = owner_client.get(reverse("home")).content.decode()
+    assert "Wall sit (isometric quadriceps): done today." in page
+    assert "3 of 17" in page
+
+
+def test_no_exercise_card_without_a_programme(owner_client, owner):
+    Injury.objects.create(user=owner, side="left", onset_at=NOW - dt.timedelta(days=1))
+    assert "exercise-heading" not in owner_client.get(reverse("home")).content.decode()
