@@ -11,6 +11,7 @@ NAV_TABS = {
     "recovery.insights.dashboard": "today",
     "recovery.injuries.views": "log",
     "recovery.rehab.views": "log",
+    "recovery.rehab.timer_views": "log",
     "recovery.treatments.views": "log",
     "recovery.habits.fluid_views": "log",
     "recovery.habits.cramp_views": "log",

@@ -15,6 +15,7 @@ from recovery.models import (
     ImportJob,
     Injury,
     ProgrammeExercise,
+    SetTimer,
     ShareLink,
     StretchSession,
     SymptomEntry,
@@ -49,6 +50,9 @@ def make_objects(user):
         "programme": planned,
         "exercise-sessions": ExerciseSession.objects.create(
             injury=injury, exercise=planned.exercise, at=NOW - dt.timedelta(hours=1)
+        ),
+        "set-timer": SetTimer.objects.create(
+            user=user, item=planned, started_at=NOW, sets=3, reps=10, rest_seconds=60
         ),
         "report/share": ShareLink.objects.create(
             user=user, start_day=NOW.date(), end_day=NOW.date(),

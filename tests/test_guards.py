@@ -24,6 +24,7 @@ from recovery.models import (
     ImportJob,
     Injury,
     ProgrammeExercise,
+    SetTimer,
     ShareLink,
     SymptomEntry,
     get_profile,
@@ -37,6 +38,8 @@ NOT_LOGS = {
     ImportJob: "an import of an export file: how far it got, and what it added until it ends",
     ProgrammeExercise: "an exercise the user plans for an injury, with its targets: a plan, "
     "not something done (it is exported and imported with its injury)",
+    SetTimer: "the guided set timer while it runs; what was done is logged as an exercise "
+    "session when it ends, and that session is the log",
 }
 
 

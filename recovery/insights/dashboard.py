@@ -13,6 +13,7 @@ from recovery.insights import sparkline, streaks
 from recovery.insights.pain_days import daily_pain_series
 from recovery.insights.today import today
 from recovery.models import get_profile, give_muscle_names
+from recovery.rehab.forms import MorningForm
 from recovery.rehab.today import exercises_today
 from recovery.treatments import ice_rules
 from recovery.treatments.sessions import Running, settle_sessions
@@ -33,7 +34,7 @@ def home(request):
     numbers = today(request.user, rice_shown, now)
     if numbers.running:
         running = settle_sessions(request.user, now, running_ids=numbers.running)
-        if len(numbers.running) != (running.ice is not None) + (running.stretch is not None):
+        if len(numbers.running) != running.count:
             numbers = today(request.user, rice_shown, now)  # a session just ended: count it
     else:
         running = Running()
@@ -42,6 +43,7 @@ def home(request):
         "profile": profile,
         "assessed": with_sparklines(with_details(active, numbers.rice, now), profile.zone, day),
         "running_ice": running.ice,
+        "running_exercise": running.exercise,
         # An ice nudge only while some injury is in its first 72 hours without urgent advice.
         "next_ice_at": (
             ice_rules.next_suggested(numbers.last_ice_end)
@@ -55,7 +57,7 @@ def home(request):
         "ice_minutes": numbers.ice_minutes,
         **habits_today(profile, numbers),
         **cramp_timer.timer_context(request),
-        **exercises_today([item.injury for item in active], profile.zone, day),
+        **with_morning_forms(exercises_today([item.injury for item in active], profile.zone, day)),
         "streak": streaks.streak(streaks.days_logged(request.user, profile.zone, day), day),
         "today": day,
         "fluid_goal": profile.format_volume(profile.effective_fluid_goal_ml()),
@@ -66,6 +68,15 @@ def home(request):
         ),
     }
     return render(request, "recovery/insights/dashboard.html", context)
+
+
+def with_morning_forms(exercises):
+    """Each next-morning question with a form of its own ids (one per injury waiting)."""
+    exercises["mornings"] = [
+        (injury, session_pk, MorningForm(auto_id=f"id_morning_{injury.pk}_%s"))
+        for injury, session_pk in exercises["mornings"]
+    ]
+    return exercises
 
 
 def with_sparklines(assessed, zone, day):

@@ -26,7 +26,15 @@ from django.utils import timezone
 
 from recovery.common.compiled import one_row
 from recovery.common.days import day_bounds
-from recovery.models import Cramp, FluidEntry, IceSession, Injury, StretchSession, Treatment
+from recovery.models import (
+    Cramp,
+    FluidEntry,
+    IceSession,
+    Injury,
+    SetTimer,
+    StretchSession,
+    Treatment,
+)
 from recovery.treatments.rice import rice_rows
 
 FINISHED_ICE = [IceSession.Status.COMPLETED, IceSession.Status.STOPPED]
@@ -40,7 +48,7 @@ class Today:
     ice_sessions: int
     ice_minutes: int
     last_ice_end: datetime | None
-    running: dict[str, int]  # {"ice": pk, "stretch": pk} of the sessions still running
+    running: dict[str, int]  # {"ice": pk, "stretch": pk, "exercise": pk} still running
     rice: dict[int, list[dict]] = field(default_factory=dict)  # as rice.rice_today gives it
 
 
@@ -79,6 +87,9 @@ def numbers_query(user, day_start, day_end, week_ago, **injuries) -> QuerySet:
         "running_ice": _one(IceSession.objects.filter(status=IceSession.Status.RUNNING), Max("pk")),
         "running_stretch": _one(
             StretchSession.objects.filter(status=StretchSession.Status.RUNNING), Max("pk")
+        ),
+        "running_exercise": _one(
+            SetTimer.objects.filter(status=SetTimer.Status.RUNNING), Max("pk")
         ),
     }
     treatments = Treatment.objects.filter(kind__in=Treatment.RICE, at__gte=day_start)
@@ -121,7 +132,7 @@ def today(user: User, rice_injuries: list[Injury], now: datetime | None = None) 
         last_ice_end=row["last_ice_end"],
         running={
             kind: row[f"running_{kind}"]
-            for kind in ("ice", "stretch")
+            for kind in ("ice", "stretch", "exercise")
             if row[f"running_{kind}"] is not None
         },
         rice={

@@ -28,6 +28,7 @@ from recovery.models.rehab import (
     ExerciseSession,
     ExerciseSet,
     ProgrammeExercise,
+    SetTimer,
 )
 from recovery.models.sharing import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, ShareLink
 from recovery.models.treatments import ICE_MAX_MINUTES, IceSession, Treatment
@@ -66,6 +67,7 @@ __all__ = [
     "ProgrammeExercise",
     "ExerciseSession",
     "ExerciseSet",
+    "SetTimer",
     "AddressRequest",
     "FormSubmission",
     "Profile",

@@ -4,8 +4,10 @@ their own targets (the library's usual dose to start with)."""
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from recovery.models.injuries import Injury, out_of_range
@@ -168,3 +170,57 @@ class ExerciseSet(models.Model):
             problems.setdefault("reps", "A set has either repetitions or seconds held.")
         if problems:
             raise ValidationError(problems)
+
+
+class SetTimerStatus(models.TextChoices):
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    STOPPED = "stopped", "Stopped early"
+
+
+class SetTimer(models.Model):
+    """The guided set timer: a session of one programme exercise being done now. Holds and
+    rests follow the clock from `started_at`; a set of repetitions ends when the user says so
+    (`finished`: [seconds after the start, repetitions] per set), then the rest counts down.
+    Where it is is worked out from these whenever it is read, so a reload loses nothing. When
+    it ends, what was done is logged as an ExerciseSession (`session`)."""
+
+    Status = SetTimerStatus
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="set_timers"
+    )
+    item = models.ForeignKey(ProgrammeExercise, on_delete=models.CASCADE, related_name="+")
+    started_at = models.DateTimeField()
+    # The plan when it started (the targets may change later).
+    sets = models.PositiveSmallIntegerField()
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    load_kg = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    rest_seconds = models.PositiveSmallIntegerField()
+    finished = models.JSONField(default=list)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.RUNNING)
+    session = models.OneToOneField(
+        ExerciseSession, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        indexes = [models.Index(fields=["user", "-started_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status=SetTimerStatus.RUNNING),
+                name="one_running_set_timer_per_user",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Set timer for {self.item_id} from {self.started_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("set_timer", args=[self.pk])
+
+    @property
+    def is_running(self):
+        return self.status == self.Status.RUNNING

@@ -12,6 +12,7 @@ from recovery.forms import (
     not_in_future,
     now_to_the_minute,
     pain_field,
+    whole_number_field,
 )
 from recovery.models import LOAD_MAX_KG, SETS_MOST, ProgrammeExercise
 
@@ -179,3 +180,25 @@ class SessionForm(forms.Form):
 
 class MorningForm(forms.Form):
     pain = pain_field("Pain this morning")
+
+
+class SetDoneForm(forms.Form):
+    """A set of repetitions finished with the guided timer: which set, and how many."""
+
+    number = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=SETS_MOST)
+
+    def __init__(self, *args, number, unit="repetitions", **kwargs):
+        super().__init__(*args, **kwargs)
+        low, high, message = ProgrammeExercise.LIMITS["reps"]
+        self.fields["reps"] = whole_number_field(
+            f"{unit.capitalize()} done in set {number}",
+            low,
+            high,
+            message,
+            widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": low, "max": high}),
+        )
+        self.initial.setdefault("number", number)
+
+
+class PainDuringForm(forms.Form):
+    pain_during = pain_field("Highest pain during the exercise")

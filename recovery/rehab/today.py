@@ -1,5 +1,6 @@
 """Today's exercises for the home page: each planned exercise of the active injuries, whether
-it was done today, the week's adherence, and whether a next-morning answer is waiting."""
+it was done today, the week's adherence, and the injuries whose next-morning answer is
+waiting (yesterday's exercise, asked on the home page)."""
 
 import datetime as dt
 
@@ -12,11 +13,13 @@ from recovery.rehab import adherence
 
 
 def exercises_today(injuries, zone, today):
-    """{"exercise_items", "exercise_week", "morning_waiting"} for the active `injuries` (one
-    query, however much was logged)."""
+    """{"exercise_items", "exercise_week", "mornings"} for the active `injuries` (one query,
+    however much was logged); "mornings" is [(injury, the pk of yesterday's last session
+    waiting for its next-morning answer)]."""
     by_id = {injury.pk: injury for injury in injuries}
+    nothing = {"exercise_items": [], "exercise_week": None, "mornings": []}
     if not by_id:
-        return {"exercise_items": [], "exercise_week": None, "morning_waiting": None}
+        return nothing
     monday = week_of(today)
     week_start, _ = day_bounds(monday, zone)
     today_start, _ = day_bounds(today, zone)
@@ -41,20 +44,25 @@ def exercises_today(injuries, zone, today):
                 0,
             ),
             done_today=Exists(same.filter(at__gte=today_start)),
-            morning_waiting=Exists(
+            morning_session=Subquery(
                 same.filter(
                     at__gte=yesterday_start, at__lt=today_start, next_morning_pain__isnull=True
                 )
+                .order_by("-at")
+                .values("pk")[:1]
             ),
         )
     )
     if not items:
-        return {"exercise_items": [], "exercise_week": None, "morning_waiting": None}
+        return nothing
     for item in items:
         item.injury = by_id[item.injury_id]
     week = adherence.of_week(
         {item.pk: item.sessions_per_week for item in items},
         {item.pk: item.done_week for item in items},
     )
-    waiting = next((item.injury for item in items if item.morning_waiting), None)
-    return {"exercise_items": items, "exercise_week": week, "morning_waiting": waiting}
+    mornings = {}
+    for item in items:
+        if item.morning_session is not None:
+            mornings.setdefault(item.injury_id, (item.injury, item.morning_session))
+    return {"exercise_items": items, "exercise_week": week, "mornings": list(mornings.values())}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from recovery.rehab import views
+from recovery.rehab import timer_views, views
 
 urlpatterns = [
     path("injuries/<int:pk>/programme/", views.programme, name="programme"),
@@ -11,4 +11,9 @@ urlpatterns = [
     path("programme/<int:pk>/sessions/done/", views.session_done, name="session_done"),
     path("exercise-sessions/<int:pk>/morning/", views.session_morning, name="session_morning"),
     path("exercise-sessions/<int:pk>/delete/", views.session_delete, name="session_delete"),
+    path("programme/<int:pk>/timer/", timer_views.set_timer_start, name="set_timer_start"),
+    path("set-timer/<int:pk>/", timer_views.set_timer_page, name="set_timer"),
+    path("set-timer/<int:pk>/set-done/", timer_views.set_timer_set_done, name="set_timer_set_done"),
+    path("set-timer/<int:pk>/stop/", timer_views.set_timer_stop, name="set_timer_stop"),
+    path("set-timer/<int:pk>/pain/", timer_views.set_timer_pain, name="set_timer_pain"),
 ]

@@ -14,11 +14,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from anatomy.models import Exercise
 from recovery.common import submissions, units
+from recovery.common.days import day_bounds
 from recovery.common.deletion import confirm_delete
 from recovery.injuries import advice
 from recovery.models import ExerciseSession, Injury, ProgrammeExercise, get_profile
 from recovery.rehab import progression, sessions, starter
 from recovery.rehab.forms import AddExerciseForm, MorningForm, SessionForm, TargetsForm
+from recovery.treatments.sessions import settle_sessions
 
 
 def _injury_for(request, pk):
@@ -68,10 +70,11 @@ def _starter(request, injury):
     )
 
 
-def _load(item, units_system):
-    if item.load_kg is None:
+def load_words(load_kg, units_system):
+    """ "body weight", or "5 kg added" in the user's units."""
+    if load_kg is None:
         return "body weight"
-    amount = units.from_kg(item.load_kg, units_system)
+    amount = units.from_kg(load_kg, units_system)
     return f"{amount} {units.load_unit(units_system)} added"
 
 
@@ -89,12 +92,13 @@ def programme(request, pk):
             messages.info(request, f"{exercise.name} is already in the programme.")
         return redirect("programme", pk=injury.pk)
     units_system = get_profile(request.user).fluid_units
+    running = settle_sessions(request.user).exercise
     items = list(injury.programme.select_related("exercise"))
     recent = _recent_sessions(injury)
     suggested = _starter(request, injury)
     planned = {item.exercise_id for item in items}
     for item in items:
-        item.load_words = _load(item, units_system)
+        item.load_words = load_words(item.load_kg, units_system)
         done = [session for session in recent if session.exercise_id == item.exercise_id]
         item.last_session = done[-1] if done else None
         if item.last_session:
@@ -112,7 +116,7 @@ def programme(request, pk):
             "to_add": [e for e in suggested.exercises if e.pk not in planned],
             "form": form,
             "mornings": _awaiting_morning(recent),
-            "morning_form": MorningForm(),
+            "running": running,
         },
         status=400 if form.errors else 200,
     )
@@ -166,14 +170,22 @@ def _pain_of(session):
 
 
 def _awaiting_morning(sessions):
-    """Sessions done before today (in the user's zone), in the last two days, whose next
-    morning's pain is not known yet: the newest of each exercise."""
+    """The days before today (in the user's zone), of the last two, with sessions whose next
+    morning's pain is not known yet: [{"day", "names" of the exercises, "session": the
+    newest}], one answer for each day."""
     today = timezone.localdate()
-    waiting = {}
+    waiting: dict[dt.date, dict] = {}
     for session in sessions:
         day = timezone.localdate(session.at)
         if session.next_morning_pain is None and today - dt.timedelta(days=2) <= day < today:
-            waiting[session.exercise_id] = session
+            entry = waiting.setdefault(
+                day,
+                # Several forms on one page: ids of their own.
+                {"day": day, "names": [], "form": MorningForm(auto_id=f"id_morning_{day:%j}_%s")},
+            )
+            if session.exercise.name not in entry["names"]:
+                entry["names"].append(session.exercise.name)
+            entry["session"] = session
     return list(waiting.values())
 
 
@@ -289,15 +301,21 @@ def _session_for(request, pk):
 @login_required
 @require_POST
 def session_morning(request, pk):
-    """The pain the morning after a session."""
+    """The pain the morning after a day's exercise: it answers for every session of the
+    injury that day still without an answer."""
     session = _session_for(request, pk)
     form = MorningForm(request.POST)
     if form.is_valid():
-        session.next_morning_pain = form.cleaned_data["pain"]
-        session.save(update_fields=["next_morning_pain"])
-        messages.success(request, f"Saved: {session.next_morning_pain}/10 the morning after.")
+        pain = form.cleaned_data["pain"]
+        start, end = day_bounds(timezone.localdate(session.at), timezone.get_current_timezone())
+        ExerciseSession.objects.filter(
+            injury=session.injury, at__gte=start, at__lt=end, next_morning_pain__isnull=True
+        ).update(next_morning_pain=pain)
+        messages.success(request, f"Saved: {pain}/10 the morning after.")
     else:
         messages.error(request, f"Nothing was saved. {form.errors['pain'][0]}")
+    if request.POST.get("from") == "today":  # the home page's question: back to it
+        return redirect("home")
     return redirect("programme", pk=session.injury_id)
 
 

@@ -75,3 +75,45 @@ def test_today_lists_each_exercise_with_one_tap_and_the_weeks_adherence(owner_cl
 def test_no_exercise_card_without_a_programme(owner_client, owner):
     Injury.objects.create(user=owner, side="left", onset_at=NOW - dt.timedelta(days=1))
     assert "exercise-heading" not in owner_client.get(reverse("home")).content.decode()
+
+
+def test_yesterdays_morning_question_is_answered_on_today_for_the_whole_day(
+    owner_client, programme
+):
+    injury, (wall_sit, heel_drop) = programme
+    # Two exercises yesterday (Tuesday, morning and evening) and one the day before.
+    for item, hours in [(wall_sit, 26), (heel_drop, 16)]:
+        ExerciseSession.objects.create(
+            injury=injury, exercise=item.exercise, at=NOW - dt.timedelta(hours=hours)
+        )
+    older = ExerciseSession.objects.create(
+        injury=injury, exercise=wall_sit.exercise, at=NOW - dt.timedelta(days=2)
+    )
+    with time_machine.travel(NOW, tick=False):
+        page = owner_client.get(reverse("home")).content.decode()
+        assert "How does the leg feel this morning, after yesterday's exercise?" in page
+        waiting = ExerciseSession.objects.filter(at__date=dt.date(2026, 12, 1)).first()
+        response = owner_client.post(
+            reverse("session_morning", args=[waiting.pk]), {"pain": "2", "from": "today"}
+        )
+        assert response.url == reverse("home")
+        page = owner_client.get(reverse("home")).content.decode()
+    assert "after yesterday's exercise?" not in page
+    answers = dict(ExerciseSession.objects.values_list("at", "next_morning_pain"))
+    assert answers == {
+        NOW - dt.timedelta(hours=26): 2,
+        NOW - dt.timedelta(hours=16): 2,
+        older.at: None,  # another day: its own answer
+    }
+
+
+def test_each_exercise_can_be_started_with_the_timer_from_today(owner_client, programme):
+    injury, (wall_sit, _) = programme
+    with time_machine.travel(NOW, tick=False):
+        page = owner_client.get(reverse("home")).content.decode()
+        assert 'aria-label="With the timer: Wall sit (isometric quadriceps)"' in page
+        response = owner_client.post(reverse("set_timer_start", args=[wall_sit.pk]))
+        timer_url = response.url
+        page = owner_client.get(reverse("home")).content.decode()
+    assert "A guided session of wall sit (isometric quadriceps) is running." in page
+    assert f'href="{timer_url}"' in page
