@@ -1,7 +1,6 @@
 """The charts page: recovery over a chosen range, drawn by Chart.js from json_script data."""
 
 import datetime as dt
-from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -12,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from recovery.common import units
 from recovery.insights import charts, pain_days
+from recovery.insights.exercise_charts import exercise_charts
 from recovery.models import (
     Acknowledgement,
     Cramp,
@@ -77,6 +77,7 @@ def chart_data(user, profile, range_key, injuries, details=False):
         "zone": profile.time_zone,
         "goal_ml": profile.effective_fluid_goal_ml(),
         "units": profile.fluid_units,
+        "load_unit": units.load_unit(profile.fluid_units),
         "injuries": [
             {"id": injury.pk, "title": injury.title(), **sent[injury.pk]} for injury in injuries
         ],
@@ -93,27 +94,20 @@ def chart_data(user, profile, range_key, injuries, details=False):
             [week.isoformat(), night, day]
             for week, night, day in charts.cramps_per_week(user, zone, start)
         ],
-        "exercise": [
-            [week.isoformat(), sets, reps, seconds, _number(load), pain]
-            for week, sets, reps, seconds, load, pain in charts.exercise_per_week(user, zone, start)
-        ],
+        **exercise_charts(user, zone, start, profile.fluid_units),
     }
     return data, series
 
 
-def _load_words(kg, profile):
-    if kg is None:
+def _load_words(amount, profile):
+    """A load already in the user's units, in words."""
+    if amount is None:
         return "body weight"
-    amount = units.from_kg(Decimal(str(kg)), profile.fluid_units)
-    return f"{amount} {units.load_unit(profile.fluid_units)}"
+    return f"{amount:g} {units.load_unit(profile.fluid_units)}"
 
 
 def _pain_words(pain):
     return "not given" if pain is None else f"{pain}/10"
-
-
-def _number(load):
-    return float(load) if load is not None else None
 
 
 def _flags(flags):
@@ -209,15 +203,13 @@ def chart_blocks(data, series, profile, tables):
          "Stretching", data["stretch"], ["Week starting", "Minutes"]),
         ("cramps", "Cramps per week", "Cramps per week, at night and by day", "Cramps",
          data["cramps"], ["Week starting", "At night", "By day"]),
-        ("exercise", "Strengthening exercise per week",
-         "Sets of strengthening exercise per week, and the highest pain during them",
-         "Exercise sessions",
-         [(week, sets, reps, seconds, _load_words(load, profile), _pain_words(pain))
-          for week, sets, reps, seconds, load, pain in data["exercise"]],
-         ["Week starting", "Sets", "Repetitions", "Seconds held", "Heaviest load",
-          "Highest pain during"]),
+        ("exercise", "Exercise programme: sessions per week",
+         "Exercise sessions done each week against those planned", "Exercise sessions",
+         [(week, done, planned, f"{round(100 * done / planned)}%")
+          for week, done, planned in data["exercise"]],
+         ["Week starting", "Done", "Planned", "Done of planned"]),
     ]  # fmt: skip
-    return pain, [
+    blocks = [
         _block(
             key,
             heading,
@@ -231,6 +223,29 @@ def chart_blocks(data, series, profile, tables):
         )
         for key, heading, label, what, rows, columns in habits
     ]
+    blocks[-1]["empty"] = "No exercise was planned in this range."
+    return pain, blocks + [_exercise_block(item, profile, tables) for item in data["exercises"]]
+
+
+def _exercise_block(item, profile, tables):
+    """One exercise's weekly chart: its volume, heaviest load and highest pain during."""
+    unit = item["unit"]
+    rows = [
+        (week, sets, volume, _load_words(load, profile), _pain_words(pain))
+        for week, sets, volume, load, pain in item["weeks"]
+    ]
+    return _block(
+        f"exercise-{item['id']}",
+        f"{item['name']}: per week",
+        "exercise-one",
+        f"{unit.capitalize()} per week of {item['name']}, with the heaviest load and the "
+        "highest pain during",
+        item["name"],
+        rows,
+        ["Week starting", "Sets", unit.capitalize(), "Heaviest load", "Highest pain during"],
+        tables,
+        exercise=item["id"],
+    )
 
 
 @login_required

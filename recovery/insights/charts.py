@@ -8,7 +8,7 @@ days the pain chart has a point per entry; from 90 days on, a point per day (`pa
 
 import datetime as dt
 
-from django.db.models import CharField, Count, F, Max, Q, Sum, Value
+from django.db.models import CharField, Count, F, Q, Sum, Value
 from django.utils import timezone
 
 from recovery.common import compiled
@@ -16,7 +16,6 @@ from recovery.common.days import day_bounds, week_of
 from recovery.common.local_day import LocalDate, sql_depends_on
 from recovery.models import (
     Cramp,
-    ExerciseSet,
     FluidEntry,
     StretchSession,
     SymptomEntry,
@@ -250,40 +249,3 @@ def cramps_per_week(user, zone, start=None):
         )
 
     return weekly(user_rows("chart cramps", zone, build, user, start))
-
-
-def exercise_per_week(user, zone, start=None):
-    """[(Monday, sets, repetitions, seconds held, heaviest load in kg or None, highest pain
-    during or None)] of the user's exercise sessions, a week each, in order (one query)."""
-
-    def build(user_id, start=None, end=None):
-        sets = ExerciseSet.objects.filter(session__injury__user=user_id)
-        return (
-            in_range(sets, "session__at", start)
-            .annotate(day=LocalDate("session__at", tzinfo=zone))
-            .values_list("day")
-            .annotate(
-                count=Count("pk"),
-                reps=Sum("reps"),
-                seconds=Sum("seconds"),
-                load=Max("load_kg"),
-                pain=Max("session__pain_during"),
-            )
-            .order_by("day")
-        )
-
-    weeks = {}
-    for day, count, reps, seconds, load, pain in user_rows(
-        "chart exercise", zone, build, user, start
-    ):
-        week = weeks.setdefault(week_of(day), [0, 0, 0, None, None])
-        week[0] += count
-        week[1] += reps or 0
-        week[2] += seconds or 0
-        week[3] = _larger(week[3], load)
-        week[4] = _larger(week[4], pain)
-    return [(monday, *numbers) for monday, numbers in sorted(weeks.items())]
-
-
-def _larger(a, b):
-    return b if a is None else a if b is None else max(a, b)

@@ -58,7 +58,12 @@ def exercises_today(injuries, zone, today):
     for item in items:
         item.injury = by_id[item.injury_id]
     week = adherence.of_week(
-        {item.pk: item.sessions_per_week for item in items},
+        {
+            item.pk: adherence.planned_in_week(
+                item.sessions_per_week, monday, item.added_at.astimezone(zone).date()
+            )
+            for item in items
+        },
         {item.pk: item.done_week for item in items},
     )
     mornings = {}

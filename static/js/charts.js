@@ -134,17 +134,43 @@
     });
   }
 
+  // The programme's adherence: sessions done each week (bars) against those planned (line).
   function exerciseChart(canvas, data) {
     return new window.Chart(canvas, {
       type: "bar",
       data: {
         labels: data.exercise.map(function (row) { return row[0]; }),
         datasets: [
-          { label: "Sets", data: data.exercise.map(function (row) { return row[1]; }), backgroundColor: TEAL, yAxisID: "sets" },
-          { label: "Highest pain during (0-10)", type: "line", data: data.exercise.map(function (row) { return row[5]; }), borderColor: BROWN, borderDash: [3, 3], pointStyle: "triangle", pointRadius: 5, spanGaps: true, yAxisID: "pain" },
+          { label: "Sessions done", data: data.exercise.map(function (row) { return row[1]; }), backgroundColor: TEAL },
+          { label: "Sessions planned", type: "line", data: data.exercise.map(function (row) { return row[2]; }), borderColor: BROWN, borderDash: [8, 5], pointStyle: "rect", pointRadius: 4 },
         ],
       },
-      options: base({ scales: { sets: { position: "left", beginAtZero: true, ticks: { precision: 0 } }, pain: { position: "right", min: 0, max: 10, grid: { drawOnChartArea: false } } } }),
+      options: base({ scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }),
+    });
+  }
+
+  // One exercise a week: its volume (bars), the heaviest load and the highest pain during.
+  function exerciseOneChart(canvas, item, data) {
+    var weeks = item.weeks;
+    var column = function (index) { return weeks.map(function (row) { return row[index]; }); };
+    var loads = column(3);
+    var datasets = [
+      { label: item.unit.charAt(0).toUpperCase() + item.unit.slice(1), data: column(2), backgroundColor: TEAL, yAxisID: "volume" },
+      { label: "Highest pain during (0-10)", type: "line", data: column(4), borderColor: RED, backgroundColor: RED, borderDash: [3, 3], pointStyle: "triangle", pointRadius: 5, spanGaps: true, yAxisID: "pain" },
+    ];
+    var scales = {
+      volume: { position: "left", beginAtZero: true, ticks: { precision: 0 } },
+      pain: { position: "right", min: 0, max: 10, grid: { drawOnChartArea: false } },
+    };
+    if (loads.some(function (load) { return load !== null; })) {
+      var unit = data.load_unit;
+      datasets.push({ label: "Heaviest load (" + unit + ")", type: "line", data: loads, borderColor: NAVY, backgroundColor: NAVY, pointStyle: "rect", pointRadius: 4, spanGaps: true, yAxisID: "load" });
+      scales.load = { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: unit } };
+    }
+    return new window.Chart(canvas, {
+      type: "bar",
+      data: { labels: column(0), datasets: datasets },
+      options: base({ scales: scales }),
     });
   }
 
@@ -160,6 +186,10 @@
     else if (kind === "stretch") stretchChart(canvas, data);
     else if (kind === "cramps") crampChart(canvas, data);
     else if (kind === "exercise") exerciseChart(canvas, data);
+    else if (kind === "exercise-one") {
+      var item = data.exercises.find(function (one) { return String(one.id) === canvas.dataset.exercise; });
+      if (item) exerciseOneChart(canvas, item, data);
+    }
   }
 
   // Charts are drawn as they come into view (each in its own task), not all at load: the

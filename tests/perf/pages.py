@@ -5,7 +5,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from recovery.models import Injury
+from recovery.models import ExerciseSession, Injury, ProgrammeExercise, SetTimer
 
 
 def main_pages(user):
@@ -50,4 +50,27 @@ def main_pages(user):
                 True,
             ),
         ]
+    item = ProgrammeExercise.objects.filter(injury__user=user).first()
+    if item is not None:
+        pages.append(
+            ("guided timer", "get", _finished_timer(user, item).get_absolute_url(), None, False)
+        )
     return pages
+
+
+def _finished_timer(user, item):
+    """A guided session of `item` that has ended (one that runs would be settled by every
+    page, which is not what the other pages measure)."""
+    return SetTimer.objects.filter(user=user).first() or SetTimer.objects.create(
+        user=user,
+        item=item,
+        started_at=timezone.now(),
+        sets=item.sets,
+        reps=item.reps,
+        hold_seconds=item.hold_seconds,
+        rest_seconds=item.rest_seconds,
+        status=SetTimer.Status.DONE,
+        session=ExerciseSession.objects.filter(
+            injury=item.injury_id, exercise=item.exercise_id
+        ).first(),
+    )

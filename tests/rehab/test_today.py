@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from anatomy.models import Exercise
 from recovery.models import ExerciseSession, Injury, ProgrammeExercise
-from recovery.rehab.adherence import of_week
+from recovery.rehab.adherence import by_week, of_week, planned_in_week
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,36 @@ def test_adherence_counts_each_exercise_up_to_its_own_plan(planned, done, expect
     assert (week.done, week.planned, week.percent) == expected
 
 
+MONDAY = dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("added", "until", "planned"),
+    [
+        (dt.date(2026, 11, 1), None, 3),  # in the programme all week: the full plan
+        (MONDAY, None, 3),
+        (dt.date(2026, 12, 2), None, 2),  # added on Wednesday: 5 days of 7
+        (dt.date(2026, 12, 6), None, 0),  # added on Sunday: less than half a session
+        (dt.date(2026, 12, 7), None, 0),  # added the week after
+        (dt.date(2026, 11, 1), dt.date(2026, 12, 2), 1),  # recovered on Wednesday: 3 days
+        (dt.date(2026, 11, 1), dt.date(2026, 11, 29), 0),  # recovered the week before
+    ],
+)
+def test_a_week_plans_an_exercise_for_the_days_it_was_in_the_programme(added, until, planned):
+    assert planned_in_week(3, MONDAY, added, until) == planned
+
+
+def test_twice_a_day_for_five_days_is_ten_sessions():
+    assert planned_in_week(14, MONDAY, dt.date(2026, 12, 2)) == 10
+
+
+def test_adherence_by_week_counts_each_week_on_its_own():
+    plans = [("wall sit", 3, dt.date(2026, 12, 2), None)]
+    done = {("wall sit", MONDAY): 4, ("wall sit", dt.date(2026, 12, 7)): 1}
+    weeks = by_week(plans, done, [dt.date(2026, 11, 23), MONDAY, dt.date(2026, 12, 7)])
+    assert [(week.done, week.planned) for _, week in weeks] == [(0, 0), (2, 2), (1, 3)]
+
+
 @pytest.fixture
 def programme(owner):
     with time_machine.travel(NOW, tick=False):
@@ -41,6 +71,7 @@ def programme(owner):
         items = []
         for slug in ["wall-sit", "eccentric-heel-drop"]:
             item = ProgrammeExercise.from_library(injury, Exercise.objects.get(slug=slug))
+            item.added_at = NOW - dt.timedelta(days=9)
             item.save()
             items.append(item)
         yield injury, items
