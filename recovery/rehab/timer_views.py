@@ -11,9 +11,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from anatomy import figures
 from recovery.models import ProgrammeExercise, SetTimer, get_profile
-from recovery.rehab import set_timer
+from recovery.rehab import set_timer, words
 from recovery.rehab.forms import PainDuringForm, SetDoneForm
-from recovery.rehab.views import load_words
 
 PAGE = "recovery/rehab/set_timer.html"
 
@@ -26,13 +25,12 @@ def _timer_for(request, pk):
     )
 
 
-def _unit(exercise):
-    return "steps" if exercise.rep_unit == exercise.RepUnit.STEPS else "repetitions"
-
-
 def _set_form(timer, step, data=None):
     return SetDoneForm(
-        data, number=step.number, unit=_unit(timer.item.exercise), initial={"reps": timer.reps}
+        data,
+        number=step.number,
+        unit=words.unit_of(timer.item.exercise),
+        initial={"reps": timer.reps},
     )
 
 
@@ -45,9 +43,9 @@ def _page(request, timer, set_form=None, pain_form=None, status=200):
         "injury": timer.item.injury,
         "exercise": exercise,
         "step": step,
-        "unit": _unit(exercise),
+        "unit": words.unit_of(exercise),
         "elapsed": int((timezone.now() - timer.started_at).total_seconds()),
-        "load_words": load_words(timer.load_kg, get_profile(request.user).fluid_units),
+        "dose_words": words.dose_words(timer, exercise, get_profile(request.user).fluid_units),
         "set_form": set_form or _set_form(timer, step),
         "pain_form": pain_form or PainDuringForm(),
         "drawing": figures.drawing_of(exercise),

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from anatomy.models import Exercise
-from recovery.common import submissions, units
+from recovery.common import submissions
 from recovery.common.days import day_bounds
 from recovery.common.deletion import confirm_delete
 from recovery.injuries import advice
 from recovery.models import ExerciseSession, Injury, ProgrammeExercise, get_profile
-from recovery.rehab import progression, sessions, starter
+from recovery.rehab import progression, sessions, starter, words
 from recovery.rehab.forms import AddExerciseForm, MorningForm, SessionForm, TargetsForm
 from recovery.treatments.sessions import settle_sessions
 
@@ -70,14 +70,6 @@ def _starter(request, injury):
     )
 
 
-def load_words(load_kg, units_system):
-    """ "body weight", or "5 kg added" in the user's units."""
-    if load_kg is None:
-        return "body weight"
-    amount = units.from_kg(load_kg, units_system)
-    return f"{amount} {units.load_unit(units_system)} added"
-
-
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def programme(request, pk):
@@ -98,11 +90,12 @@ def programme(request, pk):
     suggested = _starter(request, injury)
     planned = {item.exercise_id for item in items}
     for item in items:
-        item.load_words = load_words(item.load_kg, units_system)
+        item.dose_words = words.dose_words(item, item.exercise, units_system)
+        item.days_words = words.days_words(item)
         done = [session for session in recent if session.exercise_id == item.exercise_id]
         item.last_session = done[-1] if done else None
         if item.last_session:
-            item.last_words = session_words(item.last_session, units_system)
+            item.last_words = words.session_words(item.last_session, units_system)
         item.suggestion = progression.suggest(
             [_pain_of(session) for session in done if session.at >= item.changed_at]
         )
@@ -135,26 +128,6 @@ def _recent_sessions(injury):
         .prefetch_related("sets")
         .order_by("at", "pk")
     )
-
-
-def session_words(session, units_system):
-    """A session in words: "12, 12, 10 repetitions with 5 kg; pain during 2/10"."""
-    counts = [set_.seconds or set_.reps for set_ in session.sets.all()]
-    unit = (
-        "seconds"
-        if session.exercise.is_hold
-        else ("steps" if session.exercise.rep_unit == "steps" else "repetitions")
-    )
-    words = f"{', '.join(map(str, counts))} {unit}"
-    loads = {set_.load_kg for set_ in session.sets.all()} - {None}
-    if loads:
-        heaviest = units.from_kg(max(loads), units_system)
-        words += f" with up to {heaviest} {units.load_unit(units_system)}"
-    if session.pain_during is not None:
-        words += f"; pain during {session.pain_during}/10"
-    if session.next_morning_pain is not None:
-        words += f", next morning {session.next_morning_pain}/10"
-    return words
 
 
 def _pain_of(session):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from anatomy.models import Exercise, Muscle
 from recovery.models import ExerciseSession, Injury, ProgrammeExercise
-from recovery.rehab.views import session_words
+from recovery.rehab.words import session_words
 
 pytestmark = pytest.mark.django_db
 
