@@ -20,6 +20,12 @@ def week_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
+def mondays_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The Mondays of the weeks from the week of `first` to the week of `last`."""
+    monday, end = week_of(first), week_of(last)
+    return [monday + dt.timedelta(weeks=n) for n in range((end - monday).days // 7 + 1)]
+
+
 def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
     """The Monday and the Sunday of the week of `day`."""
     monday = week_of(day)

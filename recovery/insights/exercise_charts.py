@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from anatomy.models import Exercise
 from recovery.common import units
-from recovery.common.days import day_bounds, week_of
+from recovery.common.days import day_bounds, mondays_between, week_of
 from recovery.common.local_day import LocalDate
 from recovery.insights.charts import in_range, user_rows
 from recovery.models import ExerciseSet, ProgrammeExercise
@@ -88,12 +88,6 @@ def _plans(user, zone):
     ]
 
 
-def weeks_between(first, last):
-    """The Mondays from the week of `first` to the week of `last`."""
-    monday, end = week_of(first), week_of(last)
-    return [monday + dt.timedelta(weeks=n) for n in range((end - monday).days // 7 + 1)]
-
-
 def exercise_charts(user, zone, start, units_system):
     """{"exercise": [[Monday, done, planned]] a week from the range's first week (or the first
     exercise planned) to this one, while anything was planned; "exercises": a chart's data
@@ -113,7 +107,7 @@ def exercise_charts(user, zone, start, units_system):
     )
     adherence_weeks = [
         [monday.isoformat(), week.done, week.planned]
-        for monday, week in adherence.by_week(plans, done, weeks_between(first, today))
+        for monday, week in adherence.by_week(plans, done, mondays_between(first, today))
         if week.planned
     ]
     per_exercise = weeks_per_exercise(rows)

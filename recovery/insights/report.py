@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from recovery.common import compiled
@@ -20,6 +20,7 @@ from recovery.habits import hydration
 from recovery.injuries import advice
 from recovery.insights import charts, pain_days
 from recovery.insights.charts import in_range, injury_rows, series_from_entries
+from recovery.insights.report_exercise import exercise_lines
 from recovery.models import (
     Acknowledgement,
     Cramp,
@@ -183,12 +184,7 @@ def build(user, profile, injuries, start_day, end_day, assessed=None, whole_log=
     acks = injury_rows("report acks", None, _acks, injuries, start, end, run=compiled.instances)
     for ack in acks:
         acks_by_injury[ack.injury_id].append(ack)
-    exercise_by_injury = {pk: [] for pk in injury_ids}
-    for row in injury_rows("report exercise", None, _exercise_rows, injuries, start, end):
-        injury_id, name, count, last, pain = row
-        exercise_by_injury[injury_id].append(
-            {"name": name, "count": count, "last": last, "pain": pain}
-        )
+    exercise = exercise_lines(injuries, zone, start, end, start_day, end_day, profile.fluid_units)
     if assessed is None:
         assessed = advice.assess(injuries)
     advice_by_id = {item.injury.pk: item.advice for item in assessed}
@@ -261,7 +257,7 @@ def build(user, profile, injuries, start_day, end_day, assessed=None, whole_log=
                 "periods": tables.get(injury.pk, []),
                 "advice": advice_by_id.get(injury.pk),
                 "acknowledgements": acks_by_injury[injury.pk],
-                "exercise": exercise_by_injury[injury.pk],
+                "exercise": exercise[injury.pk],
             }
             for injury in injuries
         ],
@@ -278,7 +274,9 @@ def build(user, profile, injuries, start_day, end_day, assessed=None, whole_log=
         "ice_count": len(ice),
         "ice_minutes": sum(t["duration_minutes"] or 0 for t in ice),
         "stretch_count": len(stretches),
-        "exercise_count": sum(row["count"] for rows in exercise_by_injury.values() for row in rows),
+        "exercise_count": sum(
+            row["count"] for lines in exercise.values() for row in lines["sessions"]
+        ),
         "medications": medications,
         "medication_lines": (
             medication_lines(medications) if len(medications) > MEDICATION_LINES else None
@@ -313,16 +311,6 @@ def _entry_rows(notable):
         )
 
     return build
-
-
-def _exercise_rows(ids, start, end):
-    """Per injury and exercise: the sessions in the range, the last one, the highest pain."""
-    sessions = in_range(ExerciseSession.objects.filter(injury__in=ids), "at", start, end)
-    return (
-        sessions.values_list("injury_id", "exercise__name")
-        .annotate(count=Count("pk"), last=Max("at"), pain=Max("pain_during"))
-        .order_by("injury_id", "exercise__name")
-    )
 
 
 def _acks(ids, start, end):

@@ -6,12 +6,12 @@ from decimal import Decimal
 
 from recovery.common import units
 
+UNIT_WORDS = {"reps": "repetitions", "seconds": "seconds", "steps": "steps"}
+
 
 def unit_of(exercise) -> str:
     """What a set counts: "seconds" held, "steps" or "repetitions"."""
-    if exercise.is_hold:
-        return "seconds"
-    return "steps" if exercise.rep_unit == exercise.RepUnit.STEPS else "repetitions"
+    return "seconds" if exercise.is_hold else UNIT_WORDS[exercise.rep_unit]
 
 
 def load_words(load_kg: Decimal | None, units_system: str) -> str:
@@ -40,9 +40,11 @@ def days_words(item) -> str:
     return often + (", twice a day" if item.exercise.per_day == 2 else "")
 
 
-def sets_words(counts: Iterable[int], loads: Iterable[Decimal | None], exercise, units_system):
-    """A session's sets: "12, 12, 10 repetitions with up to 5 kg"."""
-    words = f"{', '.join(map(str, counts))} {unit_of(exercise)}"
+def sets_words(
+    counts: Iterable[int], loads: Iterable[Decimal | None], unit: str, units_system: str
+) -> str:
+    """A session's sets: "12, 12, 10 repetitions with up to 5 kg" (`unit` from `unit_of`)."""
+    words = f"{', '.join(map(str, counts))} {unit}"
     heaviest = max((load for load in loads if load is not None), default=None)
     if heaviest is not None:
         amount = units.from_kg(heaviest, units_system)
@@ -56,7 +58,7 @@ def session_words(session, units_system: str) -> str:
     words = sets_words(
         [set_.seconds or set_.reps for set_ in sets],
         [set_.load_kg for set_ in sets],
-        session.exercise,
+        unit_of(session.exercise),
         units_system,
     )
     if session.pain_during is not None:

@@ -10,7 +10,8 @@ import time_machine
 from django.urls import reverse
 
 from anatomy.models import Exercise
-from recovery.insights.exercise_charts import exercise_charts, weeks_between
+from recovery.common.days import mondays_between
+from recovery.insights.exercise_charts import exercise_charts
 from recovery.models import Injury, ProgrammeExercise, get_profile
 from recovery.rehab import sessions
 
@@ -103,10 +104,10 @@ def test_a_recovered_injurys_programme_is_planned_no_more(owner, programme):
 
 
 def test_the_weeks_between_two_days_are_their_mondays():
-    assert weeks_between(dt.date(2026, 11, 12), dt.date(2026, 11, 23)) == [
+    assert mondays_between(dt.date(2026, 11, 12), dt.date(2026, 11, 23)) == [
         dt.date(2026, 11, 9), dt.date(2026, 11, 16), dt.date(2026, 11, 23),
     ]  # fmt: skip
-    assert weeks_between(dt.date(2026, 11, 12), dt.date(2026, 11, 12)) == [dt.date(2026, 11, 9)]
+    assert mondays_between(dt.date(2026, 11, 12), dt.date(2026, 11, 12)) == [dt.date(2026, 11, 9)]
 
 
 def test_the_charts_page_has_a_chart_and_table_for_each_exercise(owner_client, owner, programme):
