@@ -254,6 +254,15 @@ class Exercise(models.Model):
     hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
     rest_seconds = models.PositiveSmallIntegerField()
     per_day = models.PositiveSmallIntegerField(default=1)
+    # The ladder the progression rule climbs, in this order: more repetitions (or seconds, or
+    # steps) by `count_step` up to `count_most`; more sets up to `sets_most`; added load by
+    # `load_step_kg` up to `load_most_kg` (no load step: not an exercise to load; no top: load
+    # is the last step); then the harder variant.
+    count_most = models.PositiveSmallIntegerField(null=True, blank=True)
+    count_step = models.PositiveSmallIntegerField(default=2)
+    sets_most = models.PositiveSmallIntegerField(null=True, blank=True)
+    load_step_kg = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    load_most_kg = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     steps = models.JSONField(default=list)
     progress = models.TextField()
     easier = models.TextField()

@@ -7,7 +7,9 @@ Each session is judged by the highest pain during it and the pain the next morni
 user's usual level (their pain at rest before the session).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Literal
 
 PROGRESS_DURING_MAX = 3  # pain during at most this, on two sessions in a row, to progress
 RISE_DURING_MAX = 2  # ...and no more than this many points above usual (clinical rules, 4)
@@ -104,3 +106,59 @@ def _why_not_yet(recent):
         f"The last session went well; one more like it ({SESSIONS_TO_PROGRESS} in a row) "
         "before making it harder."
     )
+
+
+@dataclass(frozen=True)
+class Targets:
+    sets: int
+    count: int  # repetitions (or steps) per set, or seconds per hold
+    load_kg: Decimal | None  # None: body weight
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """An exercise's ladder (`anatomy.Exercise`): see its fields."""
+
+    count_most: int | None
+    count_step: int
+    sets_most: int | None
+    load_step_kg: Decimal | None
+    load_most_kg: Decimal | None
+    count_least: int = 1  # the fewest the targets allow: 1 repetition, or a 5-second hold
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: Literal["count", "sets", "load", "harder", "easier", "top", "bottom"]
+    targets: Targets | None = None  # the new targets, when the step changes them
+
+
+def harder(now: Targets, ladder: Ladder, has_harder_variant: bool) -> Step:
+    """The next step up the ladder: more repetitions (or seconds), then more sets, then load,
+    then the harder variant; "top" when the ladder has no more."""
+    if ladder.count_most and now.count < ladder.count_most:
+        return Step(
+            "count", replace(now, count=min(now.count + ladder.count_step, ladder.count_most))
+        )
+    if ladder.sets_most and now.sets < ladder.sets_most:
+        return Step("sets", replace(now, sets=now.sets + 1))
+    load = now.load_kg or Decimal(0)
+    if ladder.load_step_kg:
+        top = ladder.load_most_kg if has_harder_variant else None
+        if top is None or load < top:
+            more = load + ladder.load_step_kg
+            return Step("load", replace(now, load_kg=min(more, top) if top else more))
+    return Step("harder") if has_harder_variant else Step("top")
+
+
+def easier(now: Targets, ladder: Ladder, has_easier_variant: bool) -> Step:
+    """One step down: less load, then fewer repetitions (or seconds), then fewer sets, then an
+    easier variant; "bottom" when nothing is left to take off."""
+    if now.load_kg:
+        less = now.load_kg - (ladder.load_step_kg or now.load_kg)
+        return Step("load", replace(now, load_kg=less if less > 0 else None))
+    if now.count - ladder.count_step >= ladder.count_least:
+        return Step("count", replace(now, count=now.count - ladder.count_step))
+    if now.sets > 1:
+        return Step("sets", replace(now, sets=now.sets - 1))
+    return Step("easier") if has_easier_variant else Step("bottom")

@@ -2,6 +2,7 @@
 and targets. Every query is scoped to the signed-in user; another user's injury or programme
 item is a 404."""
 
+import copy
 import datetime as dt
 
 from django.contrib import messages
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from anatomy.models import Exercise
-from recovery.common import submissions
+from recovery.common import submissions, units
 from recovery.common.days import day_bounds
 from recovery.common.deletion import confirm_delete
 from recovery.injuries import advice
@@ -85,7 +86,11 @@ def programme(request, pk):
         return redirect("programme", pk=injury.pk)
     units_system = get_profile(request.user).fluid_units
     running = settle_sessions(request.user).exercise
-    items = list(injury.programme.select_related("exercise"))
+    items = list(
+        injury.programme.select_related("exercise__harder").prefetch_related(
+            "exercise__easier_ones"
+        )
+    )
     recent = _recent_sessions(injury)
     suggested = _starter(request, injury)
     planned = {item.exercise_id for item in items}
@@ -99,6 +104,7 @@ def programme(request, pk):
         item.suggestion = progression.suggest(
             [_pain_of(session) for session in done if session.at >= item.changed_at]
         )
+        item.step = _next_step(item, item.suggestion, units_system)
     return render(
         request,
         "recovery/rehab/programme.html",
@@ -113,6 +119,42 @@ def programme(request, pk):
         },
         status=400 if form.errors else 200,
     )
+
+
+def _next_step(item, suggestion, units_system):
+    """The concrete step the suggestion points to (`progression.harder` or `easier`): its
+    kind and, when it changes the targets, the targets proposed (in words, and the targets
+    form's values); None to keep."""
+    exercise = item.exercise
+    ladder = progression.Ladder(
+        count_most=exercise.count_most,
+        count_step=exercise.count_step,
+        sets_most=exercise.sets_most,
+        load_step_kg=exercise.load_step_kg,
+        load_most_kg=exercise.load_most_kg,
+        count_least=ProgrammeExercise.LIMITS["hold_seconds" if exercise.is_hold else "reps"][0],
+    )
+    now = progression.Targets(item.sets, item.hold_seconds or item.reps, item.load_kg)
+    if suggestion.step == "progress":
+        step = progression.harder(now, ladder, exercise.harder_id is not None)
+    elif suggestion.step == "step back":
+        step = progression.easier(now, ladder, bool(exercise.easier_ones.all()))
+    else:
+        return None
+    if step.targets is None:
+        return {"kind": step.kind}
+    proposed = copy.copy(item)
+    proposed.sets, proposed.load_kg = step.targets.sets, step.targets.load_kg
+    if exercise.is_hold:
+        proposed.hold_seconds = step.targets.count
+    else:
+        proposed.reps = step.targets.count
+    return {
+        "kind": step.kind,
+        "words": words.dose_words(proposed, exercise, units_system),
+        "targets": proposed,
+        "load": units.from_kg(proposed.load_kg, units_system) if proposed.load_kg else "",
+    }
 
 
 RECENT_DAYS = 60

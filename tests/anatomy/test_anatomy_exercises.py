@@ -72,6 +72,19 @@ def test_harder_variants_form_a_ladder_that_never_loops():
     assert Exercise.objects.get(slug="calf-raise-double-leg").harder.slug == "calf-raise-single-leg"
 
 
+def test_every_exercise_has_a_ladder_the_progression_rule_can_climb():
+    for exercise in Exercise.objects.all():
+        start = exercise.hold_seconds or exercise.reps
+        assert exercise.count_most >= start, exercise.slug  # the ladder starts at its dose
+        assert exercise.count_step >= 1, exercise.slug
+        assert exercise.sets_most is None or exercise.sets_most > exercise.sets, exercise.slug
+        if exercise.load_most_kg is not None:  # a top to load only before a harder version
+            assert exercise.load_step_kg and exercise.harder_id, exercise.slug
+    # Alfredson's heel drop stays at 3 x 15 and adds weight, as in the study.
+    heel_drop = Exercise.objects.get(slug="eccentric-heel-drop")
+    assert (heel_drop.count_most, heel_drop.load_step_kg) == (15, 2.5)
+
+
 def test_every_exercise_has_its_own_drawing_inside_its_box():
     assert set(figures.POSES) == set(Exercise.objects.values_list("slug", flat=True))
     for slug, pose in figures.POSES.items():

@@ -112,3 +112,36 @@ def test_logging_sessions_and_the_next_morning(browser_page, owner):
     assert ExerciseSession.objects.filter(injury=injury).count() == 3
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_taking_the_suggested_next_step_in_one_tap(browser_page, owner):
+    from anatomy.models import Exercise
+    from recovery.models import ExerciseSession
+
+    now = dt.datetime.now(dt.UTC)
+    injury = Injury.objects.create(
+        user=owner, side="left", kind="strain", onset_at=now - dt.timedelta(days=12)
+    )
+    raise_ = ProgrammeExercise.from_library(
+        injury, Exercise.objects.get(slug="calf-raise-double-leg")
+    )
+    raise_.changed_at = now - dt.timedelta(days=6)
+    raise_.save()
+    for days in (4, 2):
+        ExerciseSession.objects.create(
+            injury=injury, exercise=raise_.exercise, at=now - dt.timedelta(days=days),
+            pain_before=1, pain_during=2, next_morning_pain=1,
+        )  # fmt: skip
+    page = browser_page.page
+    log_in(browser_page, then=f"/injuries/{injury.pk}/programme/")
+    plan = page.locator("ul.programme")
+    expect(plan).to_contain_text("Ready to make it harder.")
+    expect(plan).to_contain_text("Next step: 3 sets of 17 repetitions, body weight")
+    assert_accessible(page)
+    page.get_by_role("button", name="Use these targets for Calf raise on both legs").click()
+    expect(page.get_by_text("Targets for Calf raise on both legs saved.")).to_be_visible()
+    expect(plan).to_contain_text("3 sets of 17 repetitions, body weight, 60 seconds' rest")
+    expect(plan).to_contain_text("No session at this level yet.")
+    raise_.refresh_from_db()
+    assert raise_.reps == 17

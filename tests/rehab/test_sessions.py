@@ -2,6 +2,7 @@
 pain, the progression suggestion they lead to, and each limit with its message."""
 
 import datetime as dt
+import html
 
 import pytest
 import time_machine
@@ -183,3 +184,56 @@ def test_another_users_sessions_are_out_of_reach(client, other_user, item):
     )
     assert client.post(reverse("session_delete", args=[session.pk])).status_code == 404
     assert ExerciseSession.objects.count() == 1
+
+
+def two_settled_sessions(item):
+    for days in (3, 1):
+        ExerciseSession.objects.create(
+            injury=item.injury, exercise=item.exercise, at=NOW - dt.timedelta(days=days),
+            pain_before=1, pain_during=2, next_morning_pain=1,
+        )  # fmt: skip
+
+
+def test_progress_offers_the_next_step_and_one_tap_takes_it(owner_client, item):
+    two_settled_sessions(item)
+    url = reverse("programme", args=[item.injury.pk])
+    page = html.unescape(owner_client.get(url).content.decode())
+    assert "Next step: 3 sets of 17 repetitions, body weight, 60 seconds' rest." in page
+    assert "Other ways to make it harder: When three sets of 15 feel easy" in page
+    response = owner_client.post(
+        reverse("programme_item_edit", args=[item.pk]),
+        {"sets": "3", "reps": "17", "load": "", "rest_seconds": "60", "days_per_week": "3"},
+    )
+    assert response.url == url
+    item.refresh_from_db()
+    assert (item.sets, item.reps, item.load_kg, item.changed_at) == (3, 17, None, NOW)
+    page = owner_client.get(url).content.decode()
+    assert "No session at this level yet." in page  # the rule counts from the new targets
+
+
+def test_at_the_top_of_its_ladder_the_next_step_is_the_harder_version(owner_client, item):
+    item.reps = 20
+    item.save()
+    two_settled_sessions(item)
+    url = reverse("programme", args=[item.injury.pk])
+    page = owner_client.get(url).content.decode()
+    assert "Next step: the harder version," in page
+    assert 'aria-label="Add Calf raise on one leg, knee straight to the programme"' in page
+    owner_client.post(url, {"exercise": item.exercise.harder_id})
+    assert item.injury.programme.filter(exercise=item.exercise.harder_id).exists()
+
+
+def test_a_step_back_offers_lighter_targets(owner_client, item):
+    item.load_kg = 5
+    item.save()
+    ExerciseSession.objects.create(
+        injury=item.injury, exercise=item.exercise, at=NOW - dt.timedelta(days=1),
+        pain_before=1, pain_during=7,
+    )  # fmt: skip
+    page = html.unescape(
+        owner_client.get(reverse("programme", args=[item.injury.pk])).content.decode()
+    )
+    assert "Step back: make it easier." in page
+    # The double-leg raise is not one the library loads: the whole load comes off.
+    assert "Next step: 3 sets of 15 repetitions, body weight, 60 seconds' rest." in page
+    assert "Other ways to make it easier:" in page
