@@ -1,53 +1,35 @@
 """The provider report's exercise lines for each injury: the programme as it stands (each
 exercise's targets), how much of it was done in the report's days (sessions done of those
-planned), and each exercise's sessions in those days with the last one's sets. Three queries
+planned), and each exercise's sessions in those days with the last one's sets. Two queries
 however much was logged."""
-
-from django.db.models import Count, F, Max, OuterRef, Subquery
 
 from recovery.common import compiled
 from recovery.common.days import mondays_between, week_of
-from recovery.common.local_day import LocalDate
 from recovery.insights.charts import in_range, injury_rows
-from recovery.models import ExerciseSession, ExerciseSet, ProgrammeExercise
+from recovery.models import ExerciseSet, ProgrammeExercise
 from recovery.rehab import adherence, words
 
 
-def _session_days(zone):
-    def build(ids, start, end):
-        sessions = in_range(ExerciseSession.objects.filter(injury__in=ids), "at", start, end)
-        return (
-            sessions.annotate(day=LocalDate("at", tzinfo=zone))
-            .values_list("injury_id", "exercise_id", "day")
-            .annotate(
-                count=Count("pk"),
-                last=Max("at"),
-                pain=Max("pain_during"),
-                name=Max("exercise__name"),
-                unit=Max("exercise__rep_unit"),
-            )
-            .order_by("injury_id", "name", "day")
-        )
-
-    return build
+def _sets(ids, start, end):
+    """Every set of the sessions in the range, in time order, with its session's injury,
+    exercise, time and pain during, and the exercise's name and unit."""
+    sets = in_range(ExerciseSet.objects.filter(session__injury__in=ids), "session__at", start, end)
+    return sets.values_list(
+        "session_id",
+        "session__injury_id",
+        "session__exercise_id",
+        "session__at",
+        "session__pain_during",
+        "session__exercise__name",
+        "session__exercise__rep_unit",
+        "reps",
+        "seconds",
+        "load_kg",
+    ).order_by("session__at", "session_id", "number")
 
 
 def _programme(ids, start=None, end=None):
     return ProgrammeExercise.objects.filter(injury__in=ids).select_related("exercise")
-
-
-def _last_sets(ids, start, end):
-    """The sets of each injury's last session of each exercise in the range."""
-    sessions = in_range(ExerciseSession.objects.filter(injury__in=ids), "at", start, end)
-    newest = sessions.filter(injury=OuterRef("injury"), exercise=OuterRef("exercise")).order_by(
-        "-at", "-pk"
-    )
-    last = sessions.annotate(newest=Subquery(newest.values("pk")[:1])).filter(pk=F("newest"))
-    return (
-        ExerciseSet.objects.filter(session__in=last.values("pk"))
-        .values_list("session__injury_id", "session__exercise_id", "reps", "seconds", "load_kg")
-        .order_by("session_id", "number")
-    )
 
 
 def _plans(items, start_day, end_day, zone):
@@ -65,33 +47,28 @@ def exercise_lines(injuries, zone, start, end, start_day, end_day, units_system)
     Adherence or None, "sessions": [{"name", "count", "last", "pain", "last_sets"}]}}."""
     by_id = {injury.pk: injury for injury in injuries}
     lines = {pk: {"programme": [], "adherence": None, "sessions": []} for pk in by_id}
-    days = injury_rows("report exercise days", zone, _session_days(zone), injuries, start, end)
     items = injury_rows("report programme", None, _programme, injuries, run=compiled.instances)
-    sets: dict[tuple, list] = {}
-    for injury_id, exercise_id, reps, seconds, load in injury_rows(
-        "report last sets", None, _last_sets, injuries, start, end
-    ):
-        sets.setdefault((injury_id, exercise_id), []).append((reps or seconds, load))
-
     done: dict[tuple, int] = {}
     sessions: dict[tuple, dict] = {}
-    for injury_id, exercise_id, day, count, last, pain, name, unit in days:
+    last_session = None
+    for session, injury_id, exercise_id, at, pain, name, unit, reps, seconds, load in injury_rows(
+        "report exercise sets", None, _sets, injuries, start, end
+    ):
         key = (injury_id, exercise_id)
-        done[(key, week_of(day))] = done.get((key, week_of(day)), 0) + count
-        row = sessions.setdefault(
-            key, {"name": name, "unit": unit, "count": 0, "last": last, "pain": None}
-        )
-        row["count"] += count
-        row["last"] = max(row["last"], last)
-        if pain is not None:
-            row["pain"] = pain if row["pain"] is None else max(row["pain"], pain)
-    for (injury_id, exercise_id), row in sessions.items():
-        last_sets = sets.get((injury_id, exercise_id), [])
+        row = sessions.setdefault(key, {"name": name, "count": 0, "pain": None, "unit": unit})
+        if session != last_session:  # the first set of a session
+            last_session = session
+            week = (key, week_of(at.astimezone(zone).date()))
+            done[week] = done.get(week, 0) + 1
+            row["count"] += 1
+            row["last"], row["counts"], row["loads"] = at, [], []  # in time order
+            if pain is not None:
+                row["pain"] = pain if row["pain"] is None else max(row["pain"], pain)
+        row["counts"].append(reps or seconds)
+        row["loads"].append(load)
+    for (injury_id, _), row in sorted(sessions.items(), key=lambda pair: pair[1]["name"]):
         row["last_sets"] = words.sets_words(
-            [count for count, _ in last_sets],
-            [load for _, load in last_sets],
-            words.UNIT_WORDS[row.pop("unit")],
-            units_system,
+            row.pop("counts"), row.pop("loads"), words.UNIT_WORDS[row.pop("unit")], units_system
         )
         lines[injury_id]["sessions"].append(row)
 

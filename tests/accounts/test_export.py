@@ -27,6 +27,7 @@ from recovery.models import (
     Injury,
     Profile,
     ProgrammeExercise,
+    SetTimer,
     ShareLink,
     StretchSession,
     Treatment,
@@ -376,6 +377,11 @@ def test_deleting_the_account_needs_the_username_and_removes_every_row(
     log_everything(other_user, pinned)
     for user in (owner, other_user):  # an import's outcome, kept for the data page
         ImportJob.objects.create(user=user, status=ImportJob.Status.DONE)
+        # and a guided set timer that has ended
+        item = ProgrammeExercise.objects.filter(injury__user=user).first()
+        SetTimer.objects.create(
+            user=user, item=item, started_at=NOW, sets=1, reps=5, rest_seconds=0, status="done"
+        )
     client.force_login(owner)
 
     def rows_of(user_id):

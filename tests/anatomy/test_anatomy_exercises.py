@@ -79,7 +79,8 @@ def test_every_exercise_has_a_ladder_the_progression_rule_can_climb():
         assert exercise.count_step >= 1, exercise.slug
         assert exercise.sets_most is None or exercise.sets_most > exercise.sets, exercise.slug
         if exercise.load_most_kg is not None:  # a top to load only before a harder version
-            assert exercise.load_step_kg and exercise.harder_id, exercise.slug
+            assert exercise.load_step_kg, exercise.slug
+            assert exercise.harder_id, exercise.slug
     # Alfredson's heel drop stays at 3 x 15 and adds weight, as in the study.
     heel_drop = Exercise.objects.get(slug="eccentric-heel-drop")
     assert (heel_drop.count_most, heel_drop.load_step_kg) == (15, 2.5)

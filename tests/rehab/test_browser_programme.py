@@ -145,3 +145,34 @@ def test_taking_the_suggested_next_step_in_one_tap(browser_page, owner):
     expect(plan).to_contain_text("No session at this level yet.")
     raise_.refresh_from_db()
     assert raise_.reps == 17
+
+
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_the_next_morning_is_answered_on_today(browser_page, owner):
+    from anatomy.models import Exercise
+    from recovery.models import ExerciseSession
+
+    now = dt.datetime.now(dt.UTC)
+    injury = Injury.objects.create(
+        user=owner, side="right", kind="strain", onset_at=now - dt.timedelta(days=8)
+    )
+    wall_sit = ProgrammeExercise.from_library(injury, Exercise.objects.get(slug="wall-sit"))
+    wall_sit.save()
+    yesterday = now - dt.timedelta(days=1)
+    session = ExerciseSession.objects.create(
+        injury=injury, exercise=wall_sit.exercise, at=yesterday, pain_during=2
+    )
+    page = browser_page.page
+    log_in(browser_page)
+    question = page.get_by_role(
+        "group", name="How does the leg feel this morning, after yesterday's exercise?"
+    )
+    expect(question).to_be_visible()
+    assert_accessible(page)
+    question.get_by_role("radio", name="2 mild").check()
+    page.get_by_role("button", name="Save this morning's pain").click()
+    expect(page.get_by_text("Saved: 2/10 the morning after.")).to_be_visible()
+    expect(question).to_have_count(0)
+    expect(page).to_have_url(f"{browser_page.base_url}/")
+    session.refresh_from_db()
+    assert session.next_morning_pain == 2
