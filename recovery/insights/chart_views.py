@@ -224,6 +224,10 @@ def chart_blocks(data, series, profile, tables):
         for key, heading, label, what, rows, columns in habits
     ]
     blocks[-1]["empty"] = "No exercise was planned in this range."
+    blocks[-1]["note"] = (
+        "Planned sessions follow the programme as it stands now: each exercise counts from the "
+        "week it was added (in proportion to its days that week) until its injury recovered."
+    )
     return pain, blocks + [_exercise_block(item, profile, tables) for item in data["exercises"]]
 
 

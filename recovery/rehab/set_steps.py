@@ -40,3 +40,17 @@ def step_at(
         if rest_left > 0:
             return Step("rest", done + 1, rest_left, done)
     return Step("set", done + 1, None, done)
+
+
+IDLE_SECONDS = 30 * 60  # a set of repetitions not ended this long after it was due: left
+
+
+def left_alone(
+    elapsed: float, hold_seconds: int | None, rest_seconds: int, finished: Sequence[float] = ()
+) -> bool:
+    """Whether a guided session of repetitions was walked away from: no set ended for
+    IDLE_SECONDS after the next one was due (holds end by the clock and never are)."""
+    if hold_seconds:
+        return False
+    due = (finished[-1] + rest_seconds) if finished else 0
+    return elapsed - due > IDLE_SECONDS

@@ -3,6 +3,7 @@ and the sets finished are stored, and where the session is is worked out from th
 it is read. When it ends (the last set, or "stop"), what was done is logged as a session."""
 
 from datetime import datetime
+from enum import StrEnum
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
@@ -38,13 +39,15 @@ def _sets_done(timer: SetTimer, now: datetime) -> list[tuple[int, object]]:
 
 def _end(timer: SetTimer, status: str, now: datetime) -> bool:
     """End a running timer and log what was done (nothing when no set was finished); False if
-    it had already ended."""
+    it had already ended. The sets are read from the row as it was claimed, so a set ended in
+    another tab just before is logged too."""
     with transaction.atomic():
         claimed = SetTimer.objects.filter(pk=timer.pk, status=SetTimer.Status.RUNNING).update(
             status=status
         )
         if claimed:
-            done = _sets_done(timer, now)
+            ended = SetTimer.objects.get(pk=timer.pk)
+            done = _sets_done(ended, now)
             if done:
                 item = ProgrammeExercise.objects.select_related("injury__state", "exercise").get(
                     pk=timer.item_id
@@ -56,10 +59,17 @@ def _end(timer: SetTimer, status: str, now: datetime) -> bool:
 
 
 def settle(timer: SetTimer, now: datetime | None = None) -> bool:
-    """A running timer whose last hold is over is done and logged."""
+    """A running timer whose last hold is over, or whose last set is done, is done and logged;
+    one walked away from mid-way (`set_steps.left_alone`) is stopped with what was done."""
     now = now or timezone.now()
-    if timer.is_running and step(timer, now).kind == "done":
+    if not timer.is_running:
+        return False
+    if step(timer, now).kind == "done":
         return _end(timer, SetTimer.Status.DONE, now)
+    elapsed = (now - timer.started_at).total_seconds()
+    finished = [seconds for seconds, _ in timer.finished]
+    if set_steps.left_alone(elapsed, timer.hold_seconds, timer.rest_seconds, finished):
+        return _end(timer, SetTimer.Status.STOPPED, now)
     return False
 
 
@@ -87,22 +97,31 @@ def start(*, user: User, item: ProgrammeExercise, now: datetime | None = None) -
         ) from None
 
 
-def set_done(timer: SetTimer, number: int, reps: int, now: datetime | None = None) -> bool:
+class SetDone(StrEnum):
+    COUNTED = "counted"
+    NOT_DUE = "not due"  # a second tap, or another tab was quicker
+    ENDED = "ended"  # the session had ended (stopped, or finished in another tab)
+
+
+def set_done(timer: SetTimer, number: int, reps: int, now: datetime | None = None) -> SetDone:
     """Set `number` of repetitions is done with `reps` repetitions (during the rest before it,
-    the rest is cut short). False when that set is not the one due (a second tap, or another
-    tab was quicker): nothing changes."""
+    the rest is cut short); nothing changes unless that set is the one due."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = SetTimer.objects.select_for_update().get(pk=timer.pk)
         current = step(locked, now)
-        if not locked.is_running or current.kind not in ("set", "rest") or current.number != number:
-            timer.refresh_from_db()
-            return False
-        locked.finished = [*locked.finished, [(now - locked.started_at).total_seconds(), reps]]
-        locked.save(update_fields=["finished"])
+        if not locked.is_running or locked.hold_seconds:
+            outcome = SetDone.ENDED
+        elif current.kind not in ("set", "rest") or current.number != number:
+            outcome = SetDone.NOT_DUE
+        else:
+            locked.finished = [*locked.finished, [(now - locked.started_at).total_seconds(), reps]]
+            locked.save(update_fields=["finished"])
+            outcome = SetDone.COUNTED
     timer.refresh_from_db()
-    settle(timer, now)  # the last set ends the session
-    return True
+    if outcome == SetDone.COUNTED:
+        settle(timer, now)  # the last set ends the session
+    return outcome
 
 
 def stop(timer: SetTimer, now: datetime | None = None) -> bool:

@@ -82,10 +82,16 @@ def set_timer_page(request, pk):
 def set_timer_set_done(request, pk):
     timer = _timer_for(request, pk)
     set_timer.settle(timer)
+    if not timer.is_running:
+        messages.info(request, "This session has ended; that set was not recorded.")
+        return redirect(timer)
     form = _set_form(timer, set_timer.step(timer), request.POST)
     if not form.is_valid():
         return _page(request, timer, set_form=form, status=400)
-    if not set_timer.set_done(timer, form.cleaned_data["number"], form.cleaned_data["reps"]):
+    outcome = set_timer.set_done(timer, form.cleaned_data["number"], form.cleaned_data["reps"])
+    if outcome == set_timer.SetDone.ENDED:
+        messages.info(request, "This session has ended; that set was not recorded.")
+    elif outcome == set_timer.SetDone.NOT_DUE:
         messages.info(request, "That set was counted already.")
     elif not timer.is_running:
         messages.success(request, f"All {timer.sets} sets done: logged.")
@@ -102,7 +108,8 @@ def set_timer_stop(request, pk):
         messages.info(request, "Stopped. Nothing was logged: no set was finished.")
     else:
         done = timer.session.sets.count()
-        messages.success(request, f"Stopped after {done} of {timer.sets} sets; logged.")
+        what = "holds" if timer.hold_seconds else "sets"
+        messages.success(request, f"Stopped after {done} of {timer.sets} {what}; logged.")
     return redirect(timer)
 
 

@@ -18,8 +18,8 @@ from recovery.common import submissions, units
 from recovery.common.days import day_bounds
 from recovery.common.deletion import confirm_delete
 from recovery.injuries import advice
-from recovery.models import ExerciseSession, Injury, ProgrammeExercise, get_profile
-from recovery.rehab import progression, sessions, starter, words
+from recovery.models import ExerciseSession, Injury, ProgrammeExercise, SetTimer, get_profile
+from recovery.rehab import progression, sessions, set_timer, starter, words
 from recovery.rehab.forms import AddExerciseForm, MorningForm, SessionForm, TargetsForm
 from recovery.treatments.sessions import settle_sessions
 
@@ -255,6 +255,9 @@ def programme_item_edit(request, pk):
 def programme_item_remove(request, pk):
     item = _item_for(request, pk)
     back = reverse("programme", args=[item.injury_id])
+    if request.method == "POST":  # a guided session of it under way: log what was done first
+        for timer in SetTimer.objects.filter(item=item, status=SetTimer.Status.RUNNING):
+            set_timer.stop(timer)
     return confirm_delete(
         request,
         item,

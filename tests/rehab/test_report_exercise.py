@@ -67,7 +67,7 @@ def test_the_report_gives_the_programme_adherence_and_the_last_sessions(owner_cl
     )
     # Weeks of 9 and 16 Nov in full (3 + 3 each), and Monday to Thursday of this one
     # (4 days of 7: 2 each): 16 planned, 3 done.
-    assert "3 of 16 planned sessions (19%)" in page
+    assert "3 of 16 sessions the programme as it stands plans (19%)" in page
     assert (
         "Calf raise on both legs, 2 sessions (last 20 Nov: 15, 12 repetitions with up to 7.5 kg; "
         "highest pain during 4/10); Wall sit (isometric quadriceps), 1 session (last 24 Nov: "
@@ -82,14 +82,15 @@ def test_the_report_counts_only_the_days_it_covers(owner_client, programme):
     sessions.as_planned(raise_, at(23))
     page = report(owner_client, injury, "2026-11-23")
     assert "Calf raise on both legs, 1 session (last 23 Nov:" in page
-    assert "1 of 4 planned sessions (25%)" in page  # Monday to Thursday: 2 of each
+    # Monday to Thursday: 2 of each.
+    assert "1 of 4 sessions the programme as it stands plans (25%)" in page
 
 
 def test_a_programme_without_sessions_is_reported_as_planned(owner_client, programme):
     injury, _ = programme
     page = report(owner_client, injury, "2026-11-16")
     assert "Exercise programme now:" in page
-    assert "0 of 10 planned sessions (0%)" in page
+    assert "0 of 10 sessions the programme as it stands plans (0%)" in page
     assert "Exercise sessions:" not in page
 
 

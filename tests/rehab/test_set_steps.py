@@ -1,7 +1,7 @@
 """The guided set timer's schedule: holds and rests by the clock, sets of repetitions ended by
 the user and followed by their rest; boundaries at each change."""
 
-from recovery.rehab.set_steps import Step, step_at
+from recovery.rehab.set_steps import Step, left_alone, step_at
 
 
 def test_holds_follow_the_clock_with_a_rest_between():
@@ -41,3 +41,11 @@ def test_no_rest_means_the_next_set_at_once():
 def test_the_last_set_ends_the_session_and_extra_marks_count_for_nothing():
     assert step_at(300, 3, None, 60, [40, 150, 290]) == Step("done", 3, 0, 3)
     assert step_at(300, 2, None, 60, [40, 150, 290]) == Step("done", 2, 0, 2)
+
+
+def test_a_session_of_repetitions_is_left_alone_half_an_hour_after_a_set_was_due():
+    assert not left_alone(30 * 60, None, 60)
+    assert left_alone(30 * 60 + 1, None, 60)
+    assert not left_alone(100 + 60 + 30 * 60, None, 60, [100])  # set 2 due at 160 s
+    assert left_alone(100 + 60 + 30 * 60 + 1, None, 60, [100])
+    assert not left_alone(10**6, 30, 60)  # holds end by the clock

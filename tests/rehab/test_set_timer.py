@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from anatomy.models import Exercise
 from recovery.models import ExerciseSession, Injury, ProgrammeExercise, SetTimer
+from recovery.rehab import set_timer
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +120,7 @@ def test_stopping_logs_the_sets_done_so_far(owner_client, owner, clock):
     timer = start(owner_client, item)
     clock.shift(60)  # hold 2 under way (50 to 70 s): one whole hold done
     response = owner_client.post(reverse("set_timer_stop", args=[timer.pk]), follow=True)
-    assert "Stopped after 1 of 5 sets; logged." in response.content.decode()
+    assert "Stopped after 1 of 5 holds; logged." in response.content.decode()
     assert [s.seconds for s in ExerciseSession.objects.get().sets.all()] == [20]
     again = owner_client.post(reverse("set_timer_stop", args=[timer.pk]), follow=True)
     assert "This session had already ended" in again.content.decode()
@@ -179,3 +180,55 @@ def test_another_users_timer_is_out_of_reach(client, other_user, owner, clock):
     done = client.post(reverse("set_timer_set_done", args=[timer.pk]), {"number": 1, "reps": 9})
     assert done.status_code == 404
     assert SetTimer.objects.get().finished == []
+
+
+def test_sets_left_alone_are_logged_after_half_an_hour(owner_client, owner, clock):
+    item = planned(owner, "step-up", sets=3, reps=10, rest_seconds=60)
+    timer = start(owner_client, item)
+    clock.shift(50)
+    owner_client.post(reverse("set_timer_set_done", args=[timer.pk]), {"number": 1, "reps": 9})
+    clock.shift(60 + 30 * 60)  # set 2 was due after the rest: exactly half an hour on
+    owner_client.get(reverse("home"))
+    assert SetTimer.objects.get().status == "running"
+    clock.shift(1)
+    owner_client.get(reverse("home"))
+    timer.refresh_from_db()
+    assert timer.status == "stopped"
+    assert [s.reps for s in timer.session.sets.all()] == [9]
+    # The next tap on "with the timer" starts a new one.
+    assert start(owner_client, item).pk != timer.pk
+
+
+def test_stop_logs_a_set_ended_in_another_tab_meanwhile(owner, clock):
+    item = planned(owner, "step-up", sets=3, reps=10, rest_seconds=0)
+    timer = set_timer.start(user=owner, item=item)
+    stale = SetTimer.objects.get(pk=timer.pk)  # read by the Stop request first
+    set_timer.set_done(timer, 1, 8)  # then the other tab's set
+    assert set_timer.stop(stale)
+    assert [s.reps for s in ExerciseSession.objects.get().sets.all()] == [8]
+    assert set_timer.set_done(timer, 2, 8) == set_timer.SetDone.ENDED
+
+
+def test_a_set_sent_to_an_ended_session_says_so(owner_client, owner, clock):
+    timer = start(owner_client, planned(owner, "step-up"))
+    owner_client.post(reverse("set_timer_stop", args=[timer.pk]))
+    response = owner_client.post(
+        reverse("set_timer_set_done", args=[timer.pk]), {"number": "1", "reps": "0"}, follow=True
+    )
+    assert "This session has ended; that set was not recorded." in response.content.decode()
+
+
+def test_a_hold_timer_takes_no_sets_of_repetitions(owner, clock):
+    item = planned(owner, "wall-sit", sets=2, hold_seconds=30, rest_seconds=30)
+    timer = set_timer.start(user=owner, item=item)
+    assert set_timer.set_done(timer, 1, 10) == set_timer.SetDone.ENDED
+    assert SetTimer.objects.get().finished == []
+
+
+def test_removing_an_exercise_mid_session_logs_what_was_done(owner_client, owner, clock):
+    item = planned(owner, "step-up", sets=3, reps=10, rest_seconds=0)
+    timer = start(owner_client, item)
+    owner_client.post(reverse("set_timer_set_done", args=[timer.pk]), {"number": 1, "reps": 10})
+    owner_client.post(reverse("programme_item_remove", args=[item.pk]))
+    assert not SetTimer.objects.exists()
+    assert [s.reps for s in ExerciseSession.objects.get().sets.all()] == [10]
