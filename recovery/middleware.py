@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.crypto import salted_hmac
 
 from recovery.models import get_profile
 
@@ -46,4 +47,12 @@ class PrivatePagesMiddleware:
         response = self.get_response(request)
         if request.user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
+            # Whose page this is, for the service worker: pages kept on the device belong to
+            # one account, and a page of another forgets them (templates/offline/sw.js).
+            response.headers["X-Account"] = account_key(request.user)
         return response
+
+
+def account_key(user):
+    """An opaque key of the user's account: the same for their pages, nothing to read from it."""
+    return salted_hmac("offline account", str(user.pk), algorithm="sha256").hexdigest()[:20]

@@ -25,6 +25,7 @@ NAV_TABS = {
     "recovery.accounts.password_reset": "account",
     "django.contrib.auth.views": "account",
     "recovery.navigation": "more",
+    "recovery.offline.views": "more",
 }
 
 

@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("recovery.habits.urls")),
     # Sign-up, log-in, the profile, the user's data; health check for load balancers.
     path("", include("recovery.accounts.urls")),
+    # Installable and offline: the manifest, the service worker, the offline page.
+    path("", include("recovery.offline.urls")),
     # Everything the phone's tab bar has no room for.
     path("more/", navigation.more, name="more"),
     # The public leg-muscle reference.

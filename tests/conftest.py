@@ -255,12 +255,35 @@ def midday_today():
     return local.replace(hour=12, minute=0, second=0, microsecond=0).astimezone(dt.UTC)
 
 
+def _context(browser, viewport, service_workers="block"):
+    context = browser.new_context(
+        viewport=viewport,
+        timezone_id=BROWSER_TIME_ZONE,
+        locale="en-GB",
+        service_workers=service_workers,
+    )
+    context.set_default_timeout(10_000)
+    return context
+
+
 @pytest.fixture
 def browser_page(browser, live_server, request):
-    """A fresh browser context per test; fails the test on any CSP violation it saw."""
+    """A fresh browser context per test; fails the test on any CSP violation it saw. The
+    service worker is blocked: installing it fetches the whole reference, which the tests of
+    pages need not wait for (tests/offline use `installed_page`)."""
     viewport = getattr(request, "param", None) or {"width": 1280, "height": 900}
-    context = browser.new_context(viewport=viewport, timezone_id=BROWSER_TIME_ZONE, locale="en-GB")
-    context.set_default_timeout(10_000)
+    context = _context(browser, viewport)
+    wrapped = BrowserPage(context.new_page(), live_server.url)
+    yield wrapped
+    context.close()
+    assert_no_csp_violations(wrapped)
+
+
+@pytest.fixture
+def installed_page(browser, live_server):
+    """A phone-sized browser context in which the service worker runs, as on a phone that
+    opened the app; fails the test on any CSP violation it saw."""
+    context = _context(browser, {"width": 390, "height": 844}, service_workers="allow")
     wrapped = BrowserPage(context.new_page(), live_server.url)
     yield wrapped
     context.close()

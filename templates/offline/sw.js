@@ -1,0 +1,105 @@
+// The service worker (recovery/offline/views.py serves it at /sw.js, so that it covers the
+// whole site). Static files and the public anatomy reference are kept on the device when it
+// installs, and served from there. Pages are network-first: a signed-in user's pages are kept
+// as last seen and shown offline marked as a saved copy; a change of account (signing out, or
+// someone else signing in) forgets every kept page before anything else is kept.
+const VERSION = "{{ version }}";
+const PRECACHE = {{ precache|safe }};
+const OFFLINE_URL = "{{ offline_url }}";
+const LOGOUT_URL = "{{ logout_url }}";
+const STATIC_PREFIX = "{{ static_prefix }}";
+const SHELL = "shell-" + VERSION;
+const PRIVATE = "private";
+const ACCOUNT_KEY = "/__account__";
+
+self.addEventListener("install", (event) => {
+  // Without cookies: the reference kept for everyone holds no one's banner or name.
+  const requests = PRECACHE.map((url) => new Request(url, { credentials: "omit" }));
+  event.waitUntil(
+    caches.open(SHELL).then((cache) => cache.addAll(requests)).then(() => self.skipWaiting())
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys.filter((key) => key.startsWith("shell-") && key !== SHELL).map((key) => caches.delete(key))
+        )
+      )
+      .then(() => self.clients.claim())
+  );
+});
+
+async function accountKept() {
+  const found = await caches.match(ACCOUNT_KEY, { cacheName: PRIVATE });
+  return found ? found.text() : null;
+}
+
+// Pages kept belong to one account; another (or none: signed out) forgets them all.
+async function noteAccount(account) {
+  if ((await accountKept()) === account) return;
+  await caches.delete(PRIVATE);
+  const cache = await caches.open(PRIVATE);
+  await cache.put(ACCOUNT_KEY, new Response(account));
+}
+
+async function keep(request, response) {
+  const headers = new Headers(response.headers);
+  headers.set("X-Saved-At", String(Date.now()));
+  const body = await response.text();
+  const cache = await caches.open(PRIVATE);
+  await cache.put(request.url, new Response(body, { status: 200, headers: headers }));
+}
+
+async function savedCopy(request) {
+  const found = await caches.match(request.url, { cacheName: PRIVATE });
+  if (!found) return null;
+  const saved = found.headers.get("X-Saved-At") || "";
+  const body = (await found.text()).replace("<body", '<body data-saved-at="' + saved + '"');
+  return new Response(body, { status: 200, headers: found.headers });
+}
+
+async function page(request) {
+  try {
+    const response = await fetch(request);
+    const account = response.headers.get("X-Account") || "";
+    await noteAccount(account);
+    const html = (response.headers.get("Content-Type") || "").startsWith("text/html");
+    if (account && response.ok && html && !response.redirected) {
+      await keep(request, response.clone());
+    }
+    return response;
+  } catch (offline) {
+    return (
+      (await savedCopy(request)) ||
+      (await caches.match(request.url, { cacheName: SHELL })) ||
+      (await caches.match(OFFLINE_URL, { cacheName: SHELL })) ||
+      Response.error()
+    );
+  }
+}
+
+async function fromShell(request) {
+  return (await caches.match(request, { cacheName: SHELL })) || fetch(request);
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.method !== "GET") {
+    if (url.pathname === LOGOUT_URL) {
+      // Signing out: the kept pages go first, whatever the answer.
+      event.respondWith(caches.delete(PRIVATE).then(() => fetch(request)));
+    }
+    return;
+  }
+  if (url.pathname.startsWith(STATIC_PREFIX)) {
+    event.respondWith(fromShell(request));
+  } else if (request.mode === "navigate") {
+    event.respondWith(page(request));
+  }
+});

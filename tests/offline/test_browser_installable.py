@@ -1,0 +1,111 @@
+"""Installable and readable offline, in a real Chromium at phone size with the service worker
+running: no installability errors, pages seen open offline marked as saved copies, the
+reference opens offline, and another account never sees the pages kept for the first."""
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import expect
+
+from recovery.models import Injury
+from tests.browser import BrowserPage, assert_accessible, assert_no_csp_violations, log_in
+from tests.conftest import BROWSER_FLAGS, chromium_executable
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def controlled(browser_page):
+    """Wait until the service worker has installed (the reference kept) and controls the page."""
+    in_control = browser_page.page.evaluate(
+        """() => Promise.race([
+            navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller ||
+                new Promise((done) => navigator.serviceWorker.addEventListener(
+                    "controllerchange", done, { once: true }))).then(() => true),
+            new Promise((done) => setTimeout(() => done(false), 20000)),
+        ])"""
+    )
+    assert in_control, "the service worker did not install and take control in 20 s"
+
+
+def test_chromium_finds_nothing_against_installing_it(browser, live_server, owner, tmp_path):
+    # A profile on disk, as a person's browser has: an incognito one can never install.
+    context = browser.browser_type.launch_persistent_context(
+        tmp_path / "profile",
+        executable_path=chromium_executable(),
+        args=BROWSER_FLAGS,
+        viewport={"width": 390, "height": 844},
+    )
+    try:
+        installed = BrowserPage(context.pages[0], live_server.url)
+        log_in(installed)
+        controlled(installed)
+        page = installed.page
+        cdp = context.new_cdp_session(page)
+        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+        manifest = cdp.send("Page.getAppManifest")
+        assert manifest["errors"] == []
+        assert '"display": "standalone"' in manifest["data"]
+        assert_no_csp_violations(installed)
+    finally:
+        context.close()
+
+
+def test_pages_seen_open_offline_as_saved_copies_and_the_reference_too(installed_page, owner):
+    injury = Injury.objects.create(
+        user=owner, side="left", onset_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2)
+    )
+    injury.entries.create(recorded_at=dt.datetime.now(dt.UTC), pain=4)
+    page = installed_page.page
+    log_in(installed_page)
+    controlled(installed_page)
+    installed_page.goto("/")
+    installed_page.goto(injury.get_absolute_url())
+    page.context.set_offline(True)
+
+    installed_page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Today")
+    expect(page.get_by_role("status").filter(has_text="saved copy")).to_contain_text(
+        "You are offline: this is a saved copy from"
+    )
+    assert_accessible(page)
+    page.reload()
+    expect(page.get_by_text("You are offline: this is a saved copy from")).to_be_visible()
+    installed_page.goto(injury.get_absolute_url())
+    expect(page.get_by_text("4/10").first).to_be_visible()
+    installed_page.goto("/anatomy/muscles/soleus/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Soleus")
+    installed_page.goto("/charts/")  # never opened: the offline page instead
+    expect(page.get_by_role("heading", level=1)).to_have_text("You are offline")
+    assert_accessible(page)
+
+
+def test_another_account_signing_in_forgets_the_pages_kept(installed_page, owner, other_user):
+    injury = Injury.objects.create(
+        user=owner, side="left", onset_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2)
+    )
+    page = installed_page.page
+    log_in(installed_page)
+    controlled(installed_page)
+    installed_page.goto(injury.get_absolute_url())
+    page.context.clear_cookies()
+    log_in(installed_page, username=other_user.username)
+    page.context.set_offline(True)
+    installed_page.goto(injury.get_absolute_url())
+    expect(page.get_by_role("heading", level=1)).to_have_text("You are offline")
+    installed_page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Today")
+    expect(page.get_by_text(injury.title())).to_have_count(0)
+
+
+def test_signing_out_forgets_the_pages_kept(installed_page, owner):
+    page = installed_page.page
+    log_in(installed_page)
+    controlled(installed_page)
+    installed_page.goto("/more/")
+    page.get_by_role("button", name="Log out").click()
+    expect(
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="Log in")
+    ).to_be_visible()
+    page.context.set_offline(True)
+    installed_page.goto("/")
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Today")
