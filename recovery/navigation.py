@@ -26,6 +26,7 @@ NAV_TABS = {
     "django.contrib.auth.views": "account",
     "recovery.navigation": "more",
     "recovery.offline.views": "more",
+    "recovery.offline.sync_views": "more",
 }
 
 

@@ -160,8 +160,9 @@ class CrampForm(forms.ModelForm):
         }
         help_texts = {"started_at": DATETIME_HELP}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, now=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.now = now  # "just now" and "last night" count from it: a cramp kept offline's time
         self.fields["started_at"].required = False
         self.fields["started_at"].validators.append(not_in_future)
         self.fields["side"].choices = Cramp.Side.choices
@@ -185,7 +186,7 @@ class CrampForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         when = cleaned.get("when")
-        now = timezone.localtime()
+        now = timezone.localtime(self.now)
         if when == "now":
             cleaned["started_at"] = now
         elif when == "last_night":

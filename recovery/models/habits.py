@@ -24,15 +24,22 @@ class FluidEntry(models.Model):
     drink = models.CharField(max_length=5, choices=Drink.choices, default=Drink.WATER)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
+    # not stored twice.
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["-at", "-pk"]
         verbose_name_plural = "fluid entries"
         indexes = [models.Index(fields=["user", "-at"])]
         constraints = [
+            models.UniqueConstraint(
+                fields=["user", "client_id"], name="one_fluidentry_per_client_id"
+            ),
             models.CheckConstraint(
                 condition=models.Q(amount_ml__gte=1) & models.Q(amount_ml__lte=3000),
                 name="fluid_entry_amount_in_range",
-            )
+            ),
         ]
 
     def __str__(self):
@@ -68,10 +75,15 @@ class Cramp(KeepsFactsUpToDate):
     notes = notes_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
+    # not stored twice.
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["-started_at", "-pk"]
         indexes = [models.Index(fields=["user", "-started_at"])]
         constraints = [
+            models.UniqueConstraint(fields=["user", "client_id"], name="one_cramp_per_client_id"),
             models.CheckConstraint(condition=models.Q(pain__lte=10), name="cramp_pain_0_to_10"),
             models.CheckConstraint(
                 condition=models.Q(duration_seconds__gte=1) & models.Q(duration_seconds__lte=7200),
@@ -215,10 +227,17 @@ class StretchSession(models.Model):
     notes = notes_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
+    # not stored twice.
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["user", "-at"])]
         constraints = [
+            models.UniqueConstraint(
+                fields=["user", "client_id"], name="one_stretchsession_per_client_id"
+            ),
             models.UniqueConstraint(
                 fields=["user"],
                 condition=models.Q(status=StretchSessionStatus.RUNNING),

@@ -291,12 +291,17 @@ class SymptomEntry(KeepsFactsUpToDate):
     notes = notes_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
+    # not stored twice.
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["-recorded_at", "-pk"]
         verbose_name_plural = "symptom entries"
         indexes = [models.Index(fields=["injury", "-recorded_at"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(pain__lte=10), name="entry_pain_0_to_10")
+            models.UniqueConstraint(fields=["client_id"], name="one_symptomentry_per_client_id"),
+            models.CheckConstraint(condition=models.Q(pain__lte=10), name="entry_pain_0_to_10"),
         ]
 
     def __str__(self):

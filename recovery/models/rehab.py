@@ -107,10 +107,15 @@ class ExerciseSession(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
+    # not stored twice.
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["injury", "-at"])]
         constraints = [
+            models.UniqueConstraint(fields=["client_id"], name="one_exercisesession_per_client_id"),
             models.CheckConstraint(
                 condition=models.Q(pain_during__isnull=True) | models.Q(pain_during__lte=10),
                 name="exercise_pain_0_to_10",

@@ -47,11 +47,20 @@ class Treatment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
+    # not stored twice.
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [
             models.Index(fields=["user", "-at"]),
             models.Index(fields=["injury", "-at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "client_id"], name="one_treatment_per_client_id"
+            ),
         ]
 
     def __str__(self):
@@ -104,10 +113,17 @@ class IceSession(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
     barrier_confirmed = models.BooleanField(default=False)
 
+    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
+    # not stored twice.
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["-started_at"]
         indexes = [models.Index(fields=["user", "status", "-started_at"])]
         constraints = [
+            models.UniqueConstraint(
+                fields=["user", "client_id"], name="one_icesession_per_client_id"
+            ),
             models.UniqueConstraint(
                 fields=["user"],
                 condition=models.Q(status=IceSessionStatus.RUNNING),

@@ -1,0 +1,195 @@
+"""Logs kept on the device while offline, arriving at /offline/sync/: each stored exactly once
+with its original time through the same checks as its page, or refused with a reason; never
+stored for another user."""
+
+import datetime as dt
+import json
+import uuid
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+
+from anatomy.models import Exercise, Stretch
+from recovery.models import (
+    Cramp,
+    ExerciseSession,
+    FluidEntry,
+    Injury,
+    ProgrammeExercise,
+    StretchSession,
+    SymptomEntry,
+    Treatment,
+)
+
+pytestmark = pytest.mark.django_db
+
+NOW = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)  # 09:00 in London
+URL = "/offline/sync/"
+
+
+@pytest.fixture(autouse=True)
+def pinned():
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def injury(owner):
+    return Injury.objects.create(user=owner, side="left", onset_at=NOW - dt.timedelta(days=3))
+
+
+def ms(moment):
+    return int(moment.timestamp() * 1000)
+
+
+def send(client, kind, fields, made_at=NOW - dt.timedelta(hours=6), target=None, id=None):
+    body = {
+        "id": str(id or uuid.uuid4()),
+        "kind": kind,
+        "made_at": ms(made_at),
+        "fields": fields,
+        "target": target,
+    }
+    response = client.post(URL, json.dumps(body), content_type="application/json")
+    return response, response.json()
+
+
+def test_an_entry_is_stored_once_with_its_own_time_however_often_it_comes(owner_client, injury):
+    fields = {"pain": "6", "recorded_at": "2026-12-03T03:10", "calf_swelling": "on"}
+    key = uuid.uuid4()
+    first, answer = send(owner_client, "entry", fields, target=injury.pk, id=key)
+    assert (first.status_code, answer) == (201, {"status": "stored"})
+    for _ in range(2):  # a replay of the queue, a second tab
+        again, answer = send(owner_client, "entry", fields, target=injury.pk, id=key)
+        assert (again.status_code, answer) == (200, {"status": "stored", "repeat": True})
+    entry = SymptomEntry.objects.get()
+    assert (entry.pain, entry.calf_swelling, entry.client_id) == (6, True, key)
+    assert entry.recorded_at == dt.datetime(2026, 12, 3, 3, 10, tzinfo=dt.UTC)
+
+
+def test_a_value_out_of_range_is_refused_with_what_is_allowed(owner_client, injury):
+    response, answer = send(
+        owner_client, "entry", {"pain": "11", "recorded_at": "2026-12-03T03:10"}, target=injury.pk
+    )
+    assert response.status_code == 422
+    assert answer["status"] == "refused"
+    assert answer["reason"].startswith("Not stored: Pain is a whole number from 0")
+    assert "pain" in answer["errors"]
+    assert not SymptomEntry.objects.exists()
+
+
+def test_an_entry_for_an_injury_deleted_meanwhile_is_refused(owner_client, injury):
+    target = injury.pk
+    injury.delete()
+    response, answer = send(
+        owner_client, "entry", {"pain": "3", "recorded_at": "2026-12-03T03:10"}, target=target
+    )
+    assert response.status_code == 422
+    assert answer["reason"] == "Not stored: the injury it was for is no longer in your log."
+
+
+def test_another_users_injury_is_refused_and_nothing_is_stored_for_them(client, other_user, injury):
+    client.force_login(other_user)
+    response, answer = send(
+        client, "entry", {"pain": "3", "recorded_at": "2026-12-03T03:10"}, target=injury.pk
+    )
+    assert response.status_code == 422
+    assert not SymptomEntry.objects.exists()
+
+
+def test_the_same_id_from_another_account_is_not_the_first_ones_row(client, owner, other_user):
+    key = uuid.uuid4()
+    client.force_login(owner)
+    send(client, "drink", {"quick": "250"}, id=key)
+    client.force_login(other_user)
+    response, answer = send(client, "drink", {"quick": "250"}, id=key)
+    assert (response.status_code, answer["status"]) == (201, "stored")
+    assert FluidEntry.objects.filter(client_id=key).count() == 2  # one each
+
+
+def test_a_glass_cramp_stretch_treatment_and_exercise_keep_the_time_they_were_made(
+    owner_client, owner, injury
+):
+    made = NOW - dt.timedelta(hours=6)  # 03:00: a cramp in the night
+    send(owner_client, "drink", {"quick": "250"}, made_at=made)
+    _, cramp = send(
+        owner_client,
+        "cramp",
+        {
+            "when": "now",
+            "side": "left",
+            "duration": "2",
+            "duration_unit": "minutes",
+            "pain": "5",
+            "at_night": "on",
+        },
+        made_at=made,
+    )
+    stretch = Stretch.objects.first()
+    _, stretched = send(
+        owner_client,
+        "stretch",
+        {
+            "stretch": str(stretch.pk),
+            "side": "both",
+            "holds": "3",
+            "hold_seconds": "30",
+            "pain_during": "1",
+            "at": "2026-12-03T02:50",
+        },
+    )
+    send(
+        owner_client,
+        "treatment",
+        {
+            "kind": "ice",
+            "at": "2026-12-03T02:30",
+            "duration_minutes": "15",
+            "injury": str(injury.pk),
+        },
+    )
+    item = ProgrammeExercise.from_library(injury, Exercise.objects.get(slug="wall-sit"))
+    item.save()
+    send(owner_client, "exercise", {}, made_at=made, target=item.pk)
+    assert FluidEntry.objects.get().at == made
+    assert cramp == {"status": "stored"}
+    assert Cramp.objects.get().started_at == made
+    assert stretched == {"status": "stored"}
+    assert StretchSession.objects.get().at == dt.datetime(2026, 12, 3, 2, 50, tzinfo=dt.UTC)
+    assert Treatment.objects.get().duration_minutes == 15
+    assert ExerciseSession.objects.get().at == made
+    assert all(model.objects.get().client_id for model in (FluidEntry, Cramp, ExerciseSession))
+
+
+def test_what_cannot_be_read_or_is_from_the_future_is_refused(owner_client):
+    response = owner_client.post(URL, "not json", content_type="application/json")
+    assert response.status_code == 400
+    response, answer = send(
+        owner_client, "drink", {"quick": "250"}, made_at=NOW + dt.timedelta(minutes=10)
+    )
+    assert response.status_code == 400
+    assert answer["reason"] == "Not stored: the app could not read its time."
+    response, _ = send(owner_client, "unknown", {})
+    assert response.status_code == 400
+    response = owner_client.post(
+        URL, json.dumps({"id": "x" * 30_000}), content_type="application/json"
+    )
+    assert response.json()["reason"] == "Not stored: the app could not read its size."
+    assert not FluidEntry.objects.exists()
+
+
+def test_signed_out_nothing_is_stored_and_the_answer_says_so(client):
+    response, answer = send(client, "drink", {"quick": "250"})
+    assert response.status_code == 403
+    assert answer["status"] == "signed out"
+    assert not FluidEntry.objects.exists()
+
+
+def test_the_form_key_is_checked_as_for_any_form(owner):
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(owner)
+    response = strict.post(URL, "{}", content_type="application/json")
+    assert response.status_code == 403
+    assert reverse("offline_sync") == URL
