@@ -1,7 +1,17 @@
-// Installable and offline-first: registers the service worker (templates/offline/sw.js), and
-// says so when the page shown is a copy saved on this phone because the network is down.
+// Installable and offline-first. Registers the service worker (templates/offline/sw.js); says
+// so when the page shown is a copy kept on this phone; and keeps what is logged offline on the
+// phone (IndexedDB, through the vendored idb) until the connection returns, then sends it to
+// /offline/sync/ one at a time in the order it was made, each with the id made here, so that a
+// replay, a double tap or two tabs store it once. What the server refuses stays, with its
+// reason, until the user sends it again from its form or discards it. Kept logs belong to the
+// account that made them: another account, or signing out, deletes them unsent.
 (function () {
   "use strict";
+  var body = document.body;
+  var main = document.getElementById("main");
+  var account = body.dataset.account || "";
+  var copy = body.dataset.savedAt || "";  // a page kept on the phone, shown offline
+  var DOUBLE_TAP_MS = 2000;
 
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js").catch(function () {
@@ -10,17 +20,286 @@
   }
 
   function time(ms) {
-    var when = new Date(Number(ms));
-    return when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    return new Date(Number(ms)).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   }
 
-  var saved = document.body.dataset.savedAt;
-  if (saved) {
-    var main = document.getElementById("main");
-    var note = document.createElement("p");
-    note.className = "offline-note";
-    note.setAttribute("role", "status");
-    note.textContent = "You are offline: this is a saved copy from " + time(saved) + ".";
-    main.insertBefore(note, main.firstChild);
+  function note(className, role, text) {
+    var element = document.createElement("p");
+    element.className = className;
+    if (role) element.setAttribute("role", role);
+    element.textContent = text;
+    return element;
   }
+
+  if (copy && main) {
+    main.insertBefore(note("offline-note", "status", "You are offline: this is a saved copy from " + time(copy) + "."), main.firstChild);
+  }
+
+  if (!window.idb || !main) return;
+  var database = window.idb.openDB("leg-recovery-offline", 1, {
+    upgrade: function (db) {
+      db.createObjectStore("kept", { keyPath: "seq", autoIncrement: true });
+    },
+  });
+
+  function kept() {
+    return database.then(function (db) { return db.getAll("kept"); });
+  }
+  function mine(items) {
+    return items.filter(function (item) { return item.account === account; });
+  }
+  function put(item) {
+    return database.then(function (db) { return db.put("kept", item); });
+  }
+  function forget(item) {
+    return database.then(function (db) { return db.delete("kept", item.seq); });
+  }
+
+  // --- what the page shows -------------------------------------------------------------
+  var panel = document.createElement("section");
+  panel.className = "offline-queue";
+  panel.id = "offline-queue";
+  panel.setAttribute("aria-label", "Kept on this phone");
+  panel.hidden = true;
+  main.insertBefore(panel, copy ? main.children[1] : main.firstChild);
+
+  // What the last sync stored, said on the page it reloaded (once).
+  var synced = sessionStorage.getItem("offline-synced");
+  sessionStorage.removeItem("offline-synced");
+
+  function show() {
+    return kept().then(function (items) {
+      items = mine(items);
+      var waiting = items.filter(function (item) { return item.state === "waiting"; });
+      var refused = items.filter(function (item) { return item.state === "refused"; });
+      panel.replaceChildren();
+      if (waiting.length) {
+        panel.appendChild(note("offline-waiting", "status", "Saved on this phone; will sync when the connection returns: " + waiting.length + " waiting."));
+      } else if (synced) {
+        var done = JSON.parse(synced);
+        panel.appendChild(note("offline-synced", "status", "Synced " + done.count + " kept on this phone at " + time(done.at) + "."));
+      }
+      if (refused.length) {
+        var heading = document.createElement("h2");
+        heading.textContent = "Not stored: fix or discard";
+        panel.appendChild(heading);
+        var list = document.createElement("ul");
+        refused.forEach(function (item) { list.appendChild(refusedRow(item)); });
+        panel.appendChild(list);
+      }
+      panel.hidden = !panel.children.length;
+    });
+  }
+
+  function refusedRow(item) {
+    var row = document.createElement("li");
+    row.appendChild(document.createTextNode(item.label + " (kept at " + time(item.made_at) + "): " + item.reason + " "));
+    var fix = document.createElement("a");
+    fix.href = item.page + "#fix-" + item.seq;
+    fix.textContent = "Open its form";
+    fix.setAttribute("aria-label", "Open the form of " + item.label + " kept at " + time(item.made_at));
+    row.appendChild(fix);
+    row.appendChild(document.createTextNode(" "));
+    var discard = document.createElement("button");
+    discard.type = "button";
+    discard.className = "link-button";
+    discard.textContent = "Discard";
+    discard.setAttribute("aria-label", "Discard " + item.label + " kept at " + time(item.made_at));
+    discard.addEventListener("click", function () { forget(item).then(show); });
+    row.appendChild(discard);
+    return row;
+  }
+
+  // --- keeping a log made offline ------------------------------------------------------
+  function fieldsOf(form, submitter) {
+    var fields = {};
+    new FormData(form, submitter || undefined).forEach(function (value, name) {
+      if (name === "csrfmiddlewaretoken" || name === "submission_key") return;
+      fields[name] = name in fields ? [].concat(fields[name], value) : value;
+    });
+    return fields;
+  }
+
+  function sameAs(item, kind, target, fields, now) {
+    return item.kind === kind && item.target === target && now - item.made_at < DOUBLE_TAP_MS &&
+      JSON.stringify(item.fields) === JSON.stringify(fields);
+  }
+
+  // The warning signs of an entry kept offline: the advice for the gravest, at once.
+  function adviseNow(fields) {
+    var source = document.getElementById("offline-advice");
+    if (!source) return;
+    var advice = JSON.parse(source.textContent);
+    var worst = null;
+    Object.keys(fields).forEach(function (name) {
+      var sign = advice.signs[name];
+      if (sign && (!worst || sign.level > worst.level)) worst = sign;
+    });
+    if (!worst) return;
+    var box = document.createElement("section");
+    box.className = "advice advice-" + worst.css + " offline-advice";
+    box.setAttribute("role", "alert");
+    var heading = document.createElement("h2");
+    heading.textContent = worst.label;
+    box.appendChild(heading);
+    box.appendChild(note("", null, worst.text));
+    var number = worst.level >= 3 ? advice.emergency : advice.urgent || advice.emergency;
+    var call = document.createElement("a");
+    call.className = "button phone";
+    call.href = "tel:" + number;
+    call.textContent = "Call " + (worst.level >= 3 || !advice.urgent ? number : advice.urgent_label);
+    box.appendChild(call);
+    box.appendChild(note("source", null, "Source: " + worst.source + ". This advice comes with the page; the app checks again when the entry syncs."));
+    main.insertBefore(box, main.firstChild);
+    box.scrollIntoView();
+  }
+
+  function keepOffline(form, submitter) {
+    var kind = form.dataset.offline;
+    var target = form.dataset.offlineTarget || null;
+    var fields = fieldsOf(form, submitter);
+    var now = Date.now();
+    var fixing = location.hash.indexOf("#fix-") === 0 ? Number(location.hash.slice(5)) : null;
+    return kept().then(function (items) {
+      if (mine(items).some(function (item) { return sameAs(item, kind, target, fields, now); })) return;
+      var item = {
+        id: crypto.randomUUID(), account: account, kind: kind, target: target, fields: fields,
+        made_at: now, label: form.dataset.offlineLabel || "A log", page: location.pathname, state: "waiting",
+      };
+      return put(item).then(function () {
+        var old = fixing && items.find(function (one) { return one.seq === fixing && one.account === account; });
+        if (old) return forget(old);
+      });
+    }).then(function () {
+      if (kind === "entry") adviseNow(fields);
+      form.reset();
+      return show();
+    }).then(function () {
+      if (!document.querySelector(".offline-advice")) panel.scrollIntoView();
+    });
+  }
+
+  var lastKept = { what: "", at: 0 };
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.dataset || !form.dataset.offline || !account || navigator.onLine) return;
+    // Before htmx or the browser send it: there is no connection to send it on.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    // A double tap: the same form sent again at once is kept once (checked here, before the
+    // first is written, as well as against what is kept).
+    var what = form.dataset.offline + JSON.stringify(fieldsOf(form, event.submitter));
+    if (what === lastKept.what && Date.now() - lastKept.at < DOUBLE_TAP_MS) return;
+    lastKept = { what: what, at: Date.now() };
+    keepOffline(form, event.submitter);
+  }, true);
+
+  // A refused log sent again from its form: the form is filled with what was kept.
+  function fillForFix() {
+    if (location.hash.indexOf("#fix-") !== 0) return;
+    var seq = Number(location.hash.slice(5));
+    kept().then(function (items) {
+      var item = mine(items).find(function (one) { return one.seq === seq; });
+      var form = item && document.querySelector('form[data-offline="' + item.kind + '"]');
+      if (!form) return;
+      Object.keys(item.fields).forEach(function (name) {
+        var values = [].concat(item.fields[name]);
+        form.querySelectorAll('[name="' + name + '"]').forEach(function (input) {
+          if (input.type === "checkbox" || input.type === "radio") input.checked = values.indexOf(input.value) >= 0;
+          else input.value = values[0];
+        });
+      });
+      form.addEventListener("submit", function () { if (navigator.onLine) forget(item); });
+    });
+  }
+
+  // --- sending what was kept -----------------------------------------------------------
+  function csrfToken() {
+    try {
+      return JSON.parse(body.getAttribute("hx-headers"))["X-CSRFToken"];
+    } catch (error) {
+      return "";
+    }
+  }
+
+  function send(item) {
+    return fetch("/offline/sync/", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+      body: JSON.stringify({ id: item.id, kind: item.kind, made_at: item.made_at, fields: item.fields, target: item.target }),
+    }).then(function (response) {
+      return response.json().then(function (answer) { return answer; }, function () { return { status: "error" }; });
+    });
+  }
+
+  function sendAll() {
+    return kept().then(function (items) {
+      var waiting = mine(items).filter(function (item) { return item.state === "waiting"; });
+      var stored = 0;
+      var next = Promise.resolve(true);
+      waiting.forEach(function (item) {  // one at a time, in the order they were made
+        next = next.then(function (going) {
+          if (!going) return false;
+          return send(item).then(function (answer) {
+            if (answer.status === "stored") {
+              stored += 1;
+              return forget(item).then(function () { return true; });
+            }
+            if (answer.status === "refused") {
+              item.state = "refused";
+              item.reason = answer.reason;
+              return put(item).then(function () { return true; });
+            }
+            return false;  // signed out, or the server is not answering: try again later
+          }, function () { return false; });
+        });
+      });
+      return next.then(function () { return stored; });
+    });
+  }
+
+  var sending = false;
+  function sync() {
+    if (sending || !account || copy || !navigator.onLine) return Promise.resolve();
+    sending = true;
+    var run = function () { return sendAll(); };
+    var done = navigator.locks ? navigator.locks.request("offline-sync", run) : run();
+    return done.then(function (stored) {
+      sending = false;
+      if (stored) {
+        sessionStorage.setItem("offline-synced", JSON.stringify({ count: stored, at: Date.now() }));
+        location.reload();  // the server's view of the new logs: its advice, counts and charts
+        return;
+      }
+      return show();  // what was refused, with its reason
+    }, function () { sending = false; });
+  }
+
+  // Another account's logs (or, signed out, anyone's) never go out as this one's.
+  function forgetOthers() {
+    if (copy || !navigator.onLine) return Promise.resolve();
+    return kept().then(function (items) {
+      return Promise.all(items.filter(function (item) { return item.account !== account; }).map(forget));
+    });
+  }
+
+  window.addEventListener("online", function () {
+    if (copy) location.reload();  // a kept copy: the live page sends what waits
+    else sync();
+  });
+  // A kept copy's forms were filled in when it was kept: a time left as it was is now.
+  if (copy && body.dataset.zone) {
+    // Now, in the user's own zone (the server reads the form's times in it), as the input wants.
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: body.dataset.zone, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    }).formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+    var here = parts.year + "-" + parts.month + "-" + parts.day + "T" + parts.hour + ":" + parts.minute;
+    document.querySelectorAll('form[data-offline] input[type="datetime-local"]').forEach(function (input) {
+      if (input.value === input.defaultValue) input.value = here;
+    });
+  }
+  forgetOthers().then(show).then(sync).then(fillForFix);
 })();

@@ -12,12 +12,17 @@ const SHELL = "shell-" + VERSION;
 const PRIVATE = "private";
 const ACCOUNT_KEY = "/__account__";
 
+// One at a time: a phone on a poor connection, and the server, are not asked for a hundred
+// files at once. Without cookies: the reference kept for everyone holds no one's banner or name.
+async function keepShell() {
+  const cache = await caches.open(SHELL);
+  for (const url of PRECACHE) {
+    await cache.add(new Request(url, { credentials: "omit" }));
+  }
+}
+
 self.addEventListener("install", (event) => {
-  // Without cookies: the reference kept for everyone holds no one's banner or name.
-  const requests = PRECACHE.map((url) => new Request(url, { credentials: "omit" }));
-  event.waitUntil(
-    caches.open(SHELL).then((cache) => cache.addAll(requests)).then(() => self.skipWaiting())
-  );
+  event.waitUntil(keepShell().then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {

@@ -5,6 +5,7 @@ reference opens offline, and another account never sees the pages kept for the f
 import datetime as dt
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from recovery.models import Injury
@@ -12,6 +13,19 @@ from tests.browser import BrowserPage, assert_accessible, assert_no_csp_violatio
 from tests.conftest import BROWSER_FLAGS, chromium_executable
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def visit(installed, path):
+    """Go to `path` and wait until it is the page shown. The app may reload a page itself
+    (coming back online, or after a sync), and a navigation that meets one is tried again."""
+    for attempt in range(2):
+        try:
+            installed.goto(path)
+            break
+        except PlaywrightError as error:
+            if attempt or not ("interrupted" in str(error) or "ERR_ABORTED" in str(error)):
+                raise
+    expect(installed.page).to_have_url(installed.base_url + path)
 
 
 def controlled(browser_page):
@@ -62,7 +76,7 @@ def test_pages_seen_open_offline_as_saved_copies_and_the_reference_too(installed
     installed_page.goto(injury.get_absolute_url())
     page.context.set_offline(True)
 
-    installed_page.goto("/")
+    visit(installed_page, "/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Today")
     expect(page.get_by_role("status").filter(has_text="saved copy")).to_contain_text(
         "You are offline: this is a saved copy from"
@@ -70,11 +84,11 @@ def test_pages_seen_open_offline_as_saved_copies_and_the_reference_too(installed
     assert_accessible(page)
     page.reload()
     expect(page.get_by_text("You are offline: this is a saved copy from")).to_be_visible()
-    installed_page.goto(injury.get_absolute_url())
+    visit(installed_page, injury.get_absolute_url())
     expect(page.get_by_text("4/10").first).to_be_visible()
-    installed_page.goto("/anatomy/muscles/soleus/")
+    visit(installed_page, "/anatomy/muscles/soleus/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Soleus")
-    installed_page.goto("/charts/")  # never opened: the offline page instead
+    visit(installed_page, "/charts/")  # never opened: the offline page instead
     expect(page.get_by_role("heading", level=1)).to_have_text("You are offline")
     assert_accessible(page)
 

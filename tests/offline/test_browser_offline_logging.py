@@ -1,0 +1,163 @@
+"""Logging offline in a real Chromium at phone size with the service worker running: entries,
+a cramp and a glass kept on the phone, pages that still open, everything stored exactly once
+with its own time when the connection returns (a replay and a double tap change nothing), a
+warning sign's advice at once, a refused log kept with its reason, and kept logs never sent
+as the next account's."""
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from recovery.models import Cramp, FluidEntry, Injury, SymptomEntry
+from tests.browser import assert_accessible, eventually, log_in
+from tests.offline.test_browser_installable import controlled, visit
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+KEPT = """() => idb.openDB("leg-recovery-offline").then((db) => db.getAll("kept"))"""
+REPLAY = """async (items) => {
+    const answers = [];
+    for (const item of items) {  // one at a time, as the page sends them
+        const response = await fetch("/offline/sync/", {method: "POST", headers: {
+            "Content-Type": "application/json",
+            "X-CSRFToken": JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRFToken"]},
+            body: JSON.stringify({id: item.id, kind: item.kind, made_at: item.made_at,
+                                  fields: item.fields, target: item.target})});
+        answers.push(await response.json());
+    }
+    return answers;
+}"""
+
+
+@pytest.fixture
+def injury(owner):
+    return Injury.objects.create(
+        user=owner, side="left", kind="strain", onset_at=timezone.now() - dt.timedelta(days=2)
+    )
+
+
+def seen_online(installed, *paths):
+    log_in(installed)
+    controlled(installed)
+    for path in paths:
+        installed.goto(path)
+
+
+def test_logs_made_offline_are_stored_once_with_their_own_times(installed_page, injury):
+    page = installed_page.page
+    entry_page = f"/injuries/{injury.pk}/entries/new/"
+    seen_online(installed_page, entry_page, "/cramps/", "/")
+    page.context.set_offline(True)
+
+    visit(installed_page, entry_page)
+    waiting = page.locator(".offline-waiting")
+    for count, pain in enumerate(["4 moderate", "5 moderate", "6 moderate"], 1):
+        page.get_by_role("radio", name=pain).check()
+        if count == 1:
+            page.get_by_role("button", name="Save entry").dblclick()  # a double tap
+        else:
+            page.get_by_role("button", name="Save entry").click()
+        expect(waiting).to_have_text(
+            f"Saved on this phone; will sync when the connection returns: {count} waiting."
+        )
+    assert_accessible(page)
+    visit(installed_page, "/cramps/")
+    page.get_by_label("How long did it last?").fill("40")
+    page.get_by_role("radio", name="Left").check()
+    page.get_by_role("radio", name="5 moderate").check()
+    page.get_by_role("button", name="Log the cramp").click()
+    expect(waiting).to_contain_text("4 waiting")
+    visit(installed_page, "/")
+    page.get_by_role("button", name="Add a 250 mL glass").click()
+    expect(waiting).to_contain_text("5 waiting")
+    page.reload()  # still offline: the page opens, and what is kept is still there
+    expect(page.get_by_text("You are offline: this is a saved copy")).to_be_visible()
+    expect(waiting).to_contain_text("5 waiting")
+    kept = page.evaluate(KEPT)
+    assert [item["kind"] for item in kept] == ["entry"] * 3 + ["cramp", "drink"]
+    assert not SymptomEntry.objects.exists()
+
+    page.context.set_offline(False)
+    expect(page.locator(".offline-synced")).to_contain_text("Synced 5 kept on this phone at")
+    assert sorted(SymptomEntry.objects.values_list("pain", flat=True)) == [4, 5, 6]
+    assert Cramp.objects.get().duration_seconds == 40
+    glass = FluidEntry.objects.get()
+    tapped = dt.datetime.fromtimestamp(kept[-1]["made_at"] / 1000, tz=dt.UTC)
+    assert abs(glass.at - tapped) < dt.timedelta(seconds=1)  # its own time, not the sync's
+    # The queue sent again, twice: each is found, none stored twice.
+    for _ in range(2):
+        answers = page.evaluate(REPLAY, kept)
+        assert {answer["status"] for answer in answers} == {"stored"}
+        assert all(answer.get("repeat") for answer in answers)
+    assert SymptomEntry.objects.count() == 3
+    assert (Cramp.objects.count(), FluidEntry.objects.count()) == (1, 1)
+    assert_accessible(page)
+
+
+def test_a_warning_sign_logged_offline_shows_its_advice_at_once(installed_page, injury):
+    page = installed_page.page
+    entry_page = f"/injuries/{injury.pk}/entries/new/"
+    seen_online(installed_page, entry_page)
+    page.context.set_offline(True)
+    visit(installed_page, entry_page)
+    page.get_by_role("radio", name="3 mild").check()
+    page.get_by_text("Any warning signs?").click()
+    page.get_by_label("Chest pain, shortness of breath or coughing blood").check()
+    page.get_by_role("button", name="Save entry").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Call emergency services now")
+    expect(alert.get_by_role("link", name="Call 999")).to_have_attribute("href", "tel:999")
+    expect(alert).to_contain_text("Source: NHS, DVT")
+    assert_accessible(page)
+
+
+def test_a_refused_log_is_shown_with_its_reason_and_kept_until_discarded(installed_page, injury):
+    page = installed_page.page
+    entry_page = f"/injuries/{injury.pk}/entries/new/"
+    seen_online(installed_page, entry_page)
+    page.context.set_offline(True)
+    visit(installed_page, entry_page)
+    page.get_by_role("radio", name="2 mild").check()
+    page.get_by_role("button", name="Save entry").click()
+    expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
+    injury.delete()  # meanwhile, on another device
+    page.goto("about:blank")
+    page.context.set_offline(False)
+    visit(installed_page, "/")
+    refused = page.get_by_role("region", name="Kept on this phone")
+    expect(refused).to_contain_text("Not stored: the injury it was for is no longer in your log.")
+    assert len(page.evaluate(KEPT)) == 1  # kept, not dropped
+    assert_accessible(page)
+    page.reload()
+    expect(refused).to_contain_text("no longer in your log")
+    refused.get_by_role("button", name="Discard").click()
+    expect(refused).to_be_hidden()
+    assert page.evaluate(KEPT) == []
+
+
+def test_logs_kept_when_signing_out_are_never_sent_as_the_next_account(
+    installed_page, owner, other_user
+):
+    page = installed_page.page
+    seen_online(installed_page, "/")
+    page.context.set_offline(True)
+    visit(installed_page, "/")
+    page.get_by_role("button", name="Add a 250 mL glass").click()
+    expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
+    page.context.clear_cookies()  # signed out; someone else signs in on this phone
+    page.goto("about:blank")
+    page.context.set_offline(False)
+    client = Client()
+    client.force_login(other_user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": installed_page.base_url}]
+    )
+    visit(installed_page, "/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Today")
+    eventually(lambda: page.evaluate(KEPT) == [])
+    assert not FluidEntry.objects.exists()
