@@ -5,19 +5,21 @@ log the checks refuse raises `Refused`, with the reason the user is shown."""
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from django.contrib.auth.models import User
 from django.db.models import Model
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 
 from recovery.habits.forms import CrampForm, FluidForm, QuickDrinkForm, StretchLogForm
+from recovery.injuries import advice
 from recovery.injuries.forms import EntryForm
 from recovery.models import (
     Cramp,
     ExerciseSession,
     FluidEntry,
+    IceSession,
     Injury,
     ProgrammeExercise,
     StretchSession,
@@ -26,7 +28,8 @@ from recovery.models import (
     get_profile,
 )
 from recovery.rehab import sessions
-from recovery.treatments.forms import TreatmentForm
+from recovery.treatments import ice
+from recovery.treatments.forms import IceStartForm, TreatmentForm
 
 
 class Refused(Exception):
@@ -47,6 +50,10 @@ class Log:
     target: int | None
 
 
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)  # /offline/sync/ answers only a signed-in user
+
+
 def _checked(form):
     if not form.is_valid():
         errors = {name: list(messages) for name, messages in form.errors.items()}
@@ -55,7 +62,8 @@ def _checked(form):
     return form
 
 
-def entry(user: User, log: Log) -> Model:
+def entry(request: HttpRequest, log: Log) -> Model:
+    user = _user(request)
     injury = Injury.objects.filter(pk=log.target or 0, user=user).first()
     if injury is None:
         raise Refused("Not stored: the injury it was for is no longer in your log.")
@@ -64,7 +72,8 @@ def entry(user: User, log: Log) -> Model:
     return form.save()
 
 
-def drink(user: User, log: Log) -> Model:
+def drink(request: HttpRequest, log: Log) -> Model:
+    user = _user(request)
     units_system = get_profile(user).fluid_units
     quick = "quick" in log.fields
     form = _checked((QuickDrinkForm if quick else FluidForm)(log.fields, unit_system=units_system))
@@ -74,13 +83,15 @@ def drink(user: User, log: Log) -> Model:
     return FluidEntry.objects.create(user=user, client_id=log.client_id, **fields)
 
 
-def cramp(user: User, log: Log) -> Model:
+def cramp(request: HttpRequest, log: Log) -> Model:
+    user = _user(request)
     form = _checked(CrampForm(log.fields, now=log.made_at))
     form.instance.user, form.instance.client_id = user, log.client_id
     return form.save()
 
 
-def stretch(user: User, log: Log) -> Model:
+def stretch(request: HttpRequest, log: Log) -> Model:
+    user = _user(request)
     form = _checked(StretchLogForm(log.fields, user=user))
     session = form.save(commit=False)
     session.user, session.client_id = user, log.client_id
@@ -89,7 +100,8 @@ def stretch(user: User, log: Log) -> Model:
     return session
 
 
-def treatment(user: User, log: Log) -> Model:
+def treatment(request: HttpRequest, log: Log) -> Model:
+    user = _user(request)
     form = _checked(TreatmentForm(log.fields, user=user))
     done = form.save(commit=False)
     done.user, done.client_id = user, log.client_id
@@ -97,8 +109,9 @@ def treatment(user: User, log: Log) -> Model:
     return done
 
 
-def exercise(user: User, log: Log) -> Model:
+def exercise(request: HttpRequest, log: Log) -> Model:
     """An exercise "done as planned", at the time it was tapped."""
+    user = _user(request)
     item = (
         ProgrammeExercise.objects.select_related("injury__state", "exercise")
         .filter(pk=log.target or 0, injury__user=user)
@@ -109,10 +122,57 @@ def exercise(user: User, log: Log) -> Model:
     return sessions.as_planned(item, log.made_at, client_id=log.client_id)
 
 
+def ice_start(request: HttpRequest, log: Log) -> Model:
+    """An ice session started offline: from when it was started, with the start form's
+    checks as they stood then; one whose time is up by now is finished at its planned end."""
+    last = ice.last_finished(_user(request))
+    form = _checked(
+        IceStartForm(
+            log.fields,
+            user=_user(request),
+            last_ended_at=last.ended_at if last else None,
+            now=log.made_at,
+            numb_injury_ids=ice.numb_skin_ids(advice.assessed_for(request)),
+        )
+    )
+    try:
+        session = ice.start(
+            user=_user(request),
+            injury=form.cleaned_data["injury"],
+            minutes=form.cleaned_data["minutes"],
+            now=log.made_at,
+            client_id=log.client_id,
+        )
+    except ice.AlreadyRunning:
+        raise Refused("Not stored: another ice session was running then.") from None
+    return ice.settle(session)
+
+
+def ice_stop(request: HttpRequest, log: Log) -> Model:
+    """A stop tapped offline: the session (by its id, or by the id of its start kept on the
+    phone) stops at the time it was tapped, within its planned end."""
+    sessions = IceSession.objects.filter(user=_user(request))
+    if log.target is not None:
+        session = sessions.filter(pk=log.target).first()
+    else:
+        session = sessions.filter(client_id=_uuid(log.fields.get("start"))).first()
+    if session is None:
+        raise Refused("Not stored: that ice session is no longer in your log.")
+    ice.stop_at(session, log.made_at)
+    return session
+
+
+def _uuid(value):
+    try:
+        return UUID(str(value))
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class Kind:
-    store: Callable[[User, Log], Model]
-    model: type[Model]
+    store: Callable[[HttpRequest, Log], Model]
+    model: type[Model] | None  # None: a change to a stored log, with no row of its own
     owner: str  # the lookup from the model to its user
 
 
@@ -123,9 +183,14 @@ KINDS: dict[str, Kind] = {
     "stretch": Kind(stretch, StretchSession, "user"),
     "treatment": Kind(treatment, Treatment, "user"),
     "exercise": Kind(exercise, ExerciseSession, "injury__user"),
+    "ice-start": Kind(ice_start, IceSession, "user"),
+    # A stop changes a session already stored: sent again, it changes nothing more.
+    "ice-stop": Kind(ice_stop, None, "user"),
 }
 
 
 def stored(kind: Kind, user: User, client_id: UUID) -> Any:
     """The log already stored for this id, if any (a repeat: a replay, or two tabs)."""
+    if kind.model is None:
+        return None
     return kind.model._default_manager.filter(**{kind.owner: user, "client_id": client_id}).first()

@@ -68,7 +68,7 @@ def sync(request):
         return _answer("stored", repeat=True)
     try:
         with transaction.atomic():
-            kind.store(request.user, log)
+            kind.store(request, log)
     except kinds.Refused as refused:
         return _answer("refused", 422, reason=refused.reason, errors=refused.errors)
     except ValidationError as invalid:

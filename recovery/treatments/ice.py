@@ -5,6 +5,7 @@ two tabs (or two devices) acting at once produce one result and one record."""
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, cast
+from uuid import UUID
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
@@ -64,7 +65,12 @@ def settle_for_user(user: User, now: datetime | None = None) -> IceSession | Non
 
 
 def start(
-    *, user: User, injury: Injury | None = None, minutes: int = 20, now: datetime | None = None
+    *,
+    user: User,
+    injury: Injury | None = None,
+    minutes: int = 20,
+    now: datetime | None = None,
+    client_id: UUID | None = None,
 ) -> IceSession:
     now = now or timezone.now()
     running = settle_for_user(user, now)
@@ -78,6 +84,7 @@ def start(
                 started_at=now,
                 planned_end_at=ice_rules.planned_end(now, timedelta(minutes=minutes)),
                 barrier_confirmed=True,
+                client_id=client_id,
             )
     except IntegrityError:
         # Another tab started one between our check and our insert: show that one.
@@ -102,6 +109,25 @@ def stop(session: IceSession, now: datetime | None = None) -> bool:
     if updated:
         _record(session)
     return bool(updated)
+
+
+@transaction.atomic
+def stop_at(session: IceSession, stopped_at: datetime) -> None:
+    """A stop tapped on the device while offline, arriving later: at the time it was tapped,
+    never before the start nor after the planned end (20 minutes at most). A session the
+    server already finished at its planned end is shortened to it."""
+    stopped_at = max(session.started_at, stopped_at)
+    if session.is_running:
+        stop(session, now=stopped_at)
+        return
+    finished = IceSession.objects.filter(
+        pk=session.pk, status=IceSession.Status.COMPLETED, ended_at__gt=stopped_at
+    ).update(status=IceSession.Status.STOPPED, ended_at=stopped_at)
+    session.refresh_from_db()
+    if finished:
+        Treatment.objects.filter(ice_session=session).update(
+            duration_minutes=max(1, session.minutes)
+        )
 
 
 def cancel(session: IceSession) -> bool:

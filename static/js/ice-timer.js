@@ -36,6 +36,7 @@
   }
 
   LegTimer.every(function () {
+    if (!timer.isConnected) return false;  // stopped on this phone while offline (offline.js)
     var left = Math.max(0, Math.ceil(total - elapsed()));
     countdown.textContent = LegTimer.minutesText(left);
     document.title = LegTimer.minutesText(left) + " · Ice timer";

@@ -79,6 +79,7 @@
         var done = JSON.parse(synced);
         panel.appendChild(note("offline-synced", "status", "Synced " + done.count + " kept on this phone at " + time(done.at) + "."));
       }
+      icing(items).forEach(function (row) { panel.appendChild(row); });
       if (refused.length) {
         var heading = document.createElement("h2");
         heading.textContent = "Not stored: fix or discard";
@@ -88,8 +89,51 @@
         panel.appendChild(list);
       }
       panel.hidden = !panel.children.length;
+      tick();
     });
   }
+
+  // Ice started on this phone while offline: its countdown, and a stop kept the same way.
+  function icing(items) {
+    var stops = items.filter(function (item) { return item.kind === "ice-stop"; });
+    return items.filter(function (item) {
+      var ends = item.made_at + Number(item.fields.minutes || 20) * 60000;
+      return item.kind === "ice-start" && item.state === "waiting" && ends > Date.now() &&
+        !stops.some(function (stop) { return stop.fields.start === item.id; });
+    }).map(function (item) {
+      var ends = item.made_at + Number(item.fields.minutes || 20) * 60000;
+      var row = document.createElement("div");
+      row.className = "offline-ice";
+      var left = note("countdown-inline offline-countdown", "timer", "");
+      left.setAttribute("aria-label", "Ice time left");
+      left.dataset.ends = String(ends);
+      row.appendChild(note("", null, "Ice started at " + time(item.made_at) + " (kept on this phone): ends at " + time(ends) + ". Check your skin every 5 minutes."));
+      row.appendChild(left);
+      var stop = document.createElement("button");
+      stop.type = "button";
+      stop.className = "button";
+      stop.textContent = "Stop the ice now";
+      stop.addEventListener("click", function () {
+        var now = Date.now();
+        put({
+          id: crypto.randomUUID(), account: account, kind: "ice-stop", target: null,
+          fields: { start: item.id }, made_at: now, label: "Ice stopped", page: location.pathname,
+          state: "waiting",
+        }).then(show);
+      });
+      row.appendChild(stop);
+      return row;
+    });
+  }
+
+  function tick() {
+    panel.querySelectorAll("[data-ends]").forEach(function (left) {
+      var seconds = Math.max(0, Math.ceil((Number(left.dataset.ends) - Date.now()) / 1000));
+      var rest = seconds % 60;
+      left.textContent = seconds ? Math.floor(seconds / 60) + ":" + (rest < 10 ? "0" : "") + rest : "Done: take the ice off.";
+    });
+  }
+  setInterval(tick, 1000);
 
   function refusedRow(item) {
     var row = document.createElement("li");
@@ -154,6 +198,18 @@
     box.scrollIntoView();
   }
 
+  function stoppedHere(now) {
+    var timer = document.getElementById("timer");
+    if (!timer) return;
+    var done = document.createElement("section");
+    done.className = "timer";
+    var heading = document.createElement("h2");
+    heading.textContent = "Stopped at " + time(now);
+    done.appendChild(heading);
+    done.appendChild(note("", null, "Take the ice off. The stop is kept on this phone and sent, with its time, when the connection returns."));
+    timer.replaceWith(done);
+  }
+
   function keepOffline(form, submitter) {
     var kind = form.dataset.offline;
     var target = form.dataset.offlineTarget || null;
@@ -172,6 +228,7 @@
       });
     }).then(function () {
       if (kind === "entry") adviseNow(fields);
+      if (kind === "ice-stop") stoppedHere(now);
       form.reset();
       return show();
     }).then(function () {

@@ -5,6 +5,7 @@ warning sign's advice at once, a refused log kept with its reason, and kept logs
 as the next account's."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from recovery.models import Cramp, FluidEntry, Injury, SymptomEntry
+from recovery.models import Cramp, FluidEntry, IceSession, Injury, SymptomEntry
 from tests.browser import assert_accessible, eventually, log_in
 from tests.offline.test_browser_installable import controlled, visit
 
@@ -161,3 +162,52 @@ def test_logs_kept_when_signing_out_are_never_sent_as_the_next_account(
     expect(page.get_by_role("heading", level=1)).to_have_text("Today")
     eventually(lambda: page.evaluate(KEPT) == [])
     assert not FluidEntry.objects.exists()
+
+
+def test_ice_started_offline_counts_down_and_syncs_with_its_own_times(installed_page, injury):
+    page = installed_page.page
+    seen_online(installed_page, "/ice/")
+    page.context.set_offline(True)
+    visit(installed_page, "/ice/")
+    page.get_by_label("There is a cloth or towel between the ice and my skin").check()
+    page.get_by_role("button", name="Start the timer").click()
+    countdown = page.get_by_role("timer", name="Ice time left")
+    expect(countdown).to_have_text(re.compile(r"^(20:00|19:5\d)$"))
+    expect(page.locator(".offline-ice")).to_contain_text("(kept on this phone): ends at")
+    assert_accessible(page)
+    page.get_by_role("button", name="Stop the ice now").click()
+    expect(countdown).to_have_count(0)
+    kept = page.evaluate(KEPT)
+    assert [item["kind"] for item in kept] == ["ice-start", "ice-stop"]
+    page.goto("about:blank")
+    page.context.set_offline(False)
+    visit(installed_page, "/")
+    eventually(lambda: page.evaluate(KEPT) == [])
+    session = IceSession.objects.get()
+    started, stopped = (
+        dt.datetime.fromtimestamp(item["made_at"] / 1000, tz=dt.UTC) for item in kept
+    )
+    assert abs(session.started_at - started) < dt.timedelta(seconds=1)
+    assert abs(session.ended_at - stopped) < dt.timedelta(seconds=1)
+    assert session.status == "stopped"
+
+
+def test_a_running_ice_timer_stopped_offline_stops_at_that_time(installed_page, owner):
+    from recovery.treatments import ice
+
+    session = ice.start(user=owner)
+    page = installed_page.page
+    seen_online(installed_page, session.get_absolute_url())
+    page.context.set_offline(True)
+    visit(installed_page, session.get_absolute_url())
+    page.get_by_role("button", name="Stop now").click()
+    expect(page.get_by_role("heading", name=re.compile(r"^Stopped at \d\d:\d\d$"))).to_be_visible()
+    expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
+    tapped = dt.datetime.fromtimestamp(page.evaluate(KEPT)[0]["made_at"] / 1000, tz=dt.UTC)
+    page.goto("about:blank")
+    page.context.set_offline(False)
+    visit(installed_page, "/")
+    eventually(lambda: page.evaluate(KEPT) == [])
+    session.refresh_from_db()
+    assert session.status == "stopped"
+    assert abs(session.ended_at - tapped) < dt.timedelta(seconds=1)

@@ -16,6 +16,7 @@ from recovery.models import (
     Cramp,
     ExerciseSession,
     FluidEntry,
+    IceSession,
     Injury,
     ProgrammeExercise,
     StretchSession,
@@ -193,3 +194,55 @@ def test_the_form_key_is_checked_as_for_any_form(owner):
     response = strict.post(URL, "{}", content_type="application/json")
     assert response.status_code == 403
     assert reverse("offline_sync") == URL
+
+
+def test_an_ice_session_started_and_stopped_offline_keeps_its_times(owner_client, injury):
+    start = uuid.uuid4()
+    started = NOW - dt.timedelta(hours=2)
+    fields = {"injury": str(injury.pk), "minutes": "20", "barrier": "on"}
+    response, answer = send(owner_client, "ice-start", fields, made_at=started, id=start)
+    assert (response.status_code, answer) == (201, {"status": "stored"})
+    # Synced two hours later: the server finished it at its planned end meanwhile, but it
+    # was stopped after 12 minutes on the phone.
+    stopped = started + dt.timedelta(minutes=12)
+    for _ in range(2):  # sent twice: the same stop
+        response, answer = send(owner_client, "ice-stop", {"start": str(start)}, made_at=stopped)
+        assert answer == {"status": "stored"}
+    session = IceSession.objects.get()
+    assert (session.started_at, session.ended_at, session.status) == (started, stopped, "stopped")
+    assert Treatment.objects.get(ice_session=session).duration_minutes == 12
+
+
+def test_an_offline_stop_is_never_before_the_start_nor_after_20_minutes(owner_client, owner):
+    session = IceSession.objects.create(
+        user=owner, started_at=NOW - dt.timedelta(minutes=5),
+        planned_end_at=NOW + dt.timedelta(minutes=15),
+    )  # fmt: skip
+    send(owner_client, "ice-stop", {}, made_at=NOW - dt.timedelta(minutes=30), target=session.pk)
+    session.refresh_from_db()
+    assert session.ended_at == session.started_at  # not before it started
+    late = IceSession.objects.create(
+        user=owner, started_at=NOW - dt.timedelta(minutes=50),
+        planned_end_at=NOW - dt.timedelta(minutes=30),
+    )  # fmt: skip
+    send(owner_client, "ice-stop", {}, made_at=NOW, target=late.pk)
+    late.refresh_from_db()
+    assert late.ended_at == late.planned_end_at  # within the 20-minute cap
+
+
+def test_an_ice_start_without_the_cloth_is_refused_with_its_reason(owner_client, injury):
+    response, answer = send(owner_client, "ice-start", {"injury": str(injury.pk), "minutes": "20"})
+    assert response.status_code == 422
+    assert "cloth or towel" in answer["reason"]
+    assert not IceSession.objects.exists()
+
+
+def test_another_users_ice_session_cannot_be_stopped(client, other_user, owner):
+    session = IceSession.objects.create(
+        user=owner, started_at=NOW, planned_end_at=NOW + dt.timedelta(minutes=20)
+    )
+    client.force_login(other_user)
+    response, _ = send(client, "ice-stop", {}, made_at=NOW, target=session.pk)
+    assert response.status_code == 422
+    session.refresh_from_db()
+    assert session.status == "running"
