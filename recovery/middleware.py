@@ -50,6 +50,8 @@ class PrivatePagesMiddleware:
             # Whose page this is, for the service worker: pages kept on the device belong to
             # one account, and a page of another forgets them (templates/offline/sw.js).
             response.headers["X-Account"] = account_key(request.user)
+        else:
+            response.headers["X-Account"] = "none"
         return response
 
 

@@ -47,10 +47,12 @@ def _read(request):
         made_at = dt.datetime.fromtimestamp(int(data["made_at"]) / 1000, tz=dt.UTC)
         target = data.get("target")
         target = int(target) if target not in (None, "") else None
-    except (ValueError, KeyError, TypeError, OverflowError, OSError):
+    except (ValueError, KeyError, TypeError, OverflowError, OSError, RecursionError):
         raise ValueError("its id, kind, time or target") from None
     if not EARLIEST <= made_at <= timezone.now() + SKEW:
         raise ValueError("its time")
+    # Up to SKEW ahead is a phone's clock running fast: it happened now.
+    made_at = min(made_at, timezone.now())
     return kinds.Log(client_id, made_at, _fields(data.get("fields")), target), kind
 
 
@@ -71,11 +73,11 @@ def sync(request):
             kind.store(request, log)
     except kinds.Refused as refused:
         return _answer("refused", 422, reason=refused.reason, errors=refused.errors)
-    except ValidationError as invalid:
-        first = invalid.messages[0] if invalid.messages else "a value is out of range."
-        return _answer("refused", 422, reason=f"Not stored: {first}")
-    except IntegrityError:  # the same id sent at the same moment from another tab
+    except (ValidationError, IntegrityError) as problem:
+        # The same id sent at the same moment from another tab is stored once: that one.
         if kinds.stored(kind, request.user, log.client_id):
             return _answer("stored", repeat=True)
+        if isinstance(problem, ValidationError) and problem.messages:
+            return _answer("refused", 422, reason=f"Not stored: {problem.messages[0]}")
         return _answer("refused", 422, reason="Not stored: the database refused it.")
     return _answer("stored", 201)

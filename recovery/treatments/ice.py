@@ -87,8 +87,11 @@ def start(
                 client_id=client_id,
             )
     except IntegrityError:
-        # Another tab started one between our check and our insert: show that one.
-        running = IceSession.objects.get(user=user, status=IceSession.Status.RUNNING)
+        # Another tab started one between our check and our insert: show that one. (No
+        # running one: the insert broke another rule, such as an offline log's id sent twice.)
+        running = IceSession.objects.filter(user=user, status=IceSession.Status.RUNNING).first()
+        if running is None:
+            raise
         raise AlreadyRunning(running) from None
 
 

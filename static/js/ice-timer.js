@@ -9,7 +9,11 @@
   var total = Number(timer.dataset.total);
   var ringLength = Number(timer.dataset.ringLength);
   var checkEvery = Number(timer.dataset.checkEvery);
-  var elapsed = LegTimer.elapsedFrom(total - Number(timer.dataset.remaining));
+  // A copy kept on the phone (shown offline) was drawn when it was kept: the time since then
+  // has passed too.
+  var saved = Number(document.body.dataset.savedAt || 0);
+  var since = saved ? Math.max(0, (Date.now() - saved) / 1000) : 0;
+  var elapsed = LegTimer.elapsedFrom(Math.min(total, total - Number(timer.dataset.remaining) + since));
   var countdown = timer.querySelector("[data-countdown]");
   var ring = timer.querySelector("[data-ring]");
   var skinCheck = timer.querySelector("[data-skin-check]");

@@ -19,8 +19,11 @@
     });
   }
 
+  // Times as the rest of the app shows them: in the user's own zone.
   function time(ms) {
-    return new Date(Number(ms)).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    var options = { hour: "2-digit", minute: "2-digit" };
+    if (body.dataset.zone) options.timeZone = body.dataset.zone;
+    return new Date(Number(ms)).toLocaleTimeString([], options);
   }
 
   function note(className, role, text) {
@@ -210,6 +213,25 @@
     timer.replaceWith(done);
   }
 
+  // Now, in the user's own zone (the server reads the form's times in it), as the input wants.
+  function nowInZone() {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: body.dataset.zone, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    }).formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day + "T" + parts.hour + ":" + parts.minute;
+  }
+
+  // A form's times were filled in when the page was drawn, maybe long ago: one left as it was
+  // means now.
+  function timesNow(form) {
+    if (!body.dataset.zone) return;
+    form.querySelectorAll('input[type="datetime-local"]').forEach(function (input) {
+      if (input.value === input.defaultValue) input.value = nowInZone();
+    });
+  }
+
   function keepOffline(form, submitter) {
     var kind = form.dataset.offline;
     var target = form.dataset.offlineTarget || null;
@@ -243,6 +265,15 @@
     // Before htmx or the browser send it: there is no connection to send it on.
     event.preventDefault();
     event.stopImmediatePropagation();
+    // Ice goes on the skin only through a cloth: the tick the server asks for, asked here too.
+    var barrier = form.querySelector('input[name="barrier"]');
+    if (form.dataset.offline === "ice-start" && barrier && !barrier.checked) {
+      barrier.setCustomValidity("Put a cloth or towel between the ice and your skin, then tick this box.");
+      barrier.reportValidity();
+      barrier.setCustomValidity("");
+      return;
+    }
+    timesNow(form);
     // A double tap: the same form sent again at once is kept once (checked here, before the
     // first is written, as well as against what is kept).
     var what = form.dataset.offline + JSON.stringify(fieldsOf(form, event.submitter));
@@ -326,37 +357,47 @@
       sending = false;
       if (stored) {
         sessionStorage.setItem("offline-synced", JSON.stringify({ count: stored, at: Date.now() }));
-        location.reload();  // the server's view of the new logs: its advice, counts and charts
+        // The server's view of the new logs (its advice, counts and charts), by a fresh GET:
+        // a page that was a form's answer is not sent again.
+        location.replace(location.href);
         return;
       }
       return show();  // what was refused, with its reason
     }, function () { sending = false; });
   }
 
-  // Another account's logs (or, signed out, anyone's) never go out as this one's.
+  // Another account's logs never go out as this one's: a page of another account deletes
+  // them. (A page of no account does not: the log-in page after a session ran out, or a page
+  // kept for everyone, may come before the same person is back. Logging out deletes them.)
   function forgetOthers() {
-    if (copy || !navigator.onLine) return Promise.resolve();
+    if (copy || !account) return Promise.resolve();
     return kept().then(function (items) {
       return Promise.all(items.filter(function (item) { return item.account !== account; }).map(forget));
     });
   }
 
+  document.addEventListener("submit", function (event) {
+    var action = event.target.getAttribute && event.target.getAttribute("action");
+    if (action !== "/accounts/logout/" || !account) return;
+    kept().then(function (items) { return Promise.all(mine(items).map(forget)); });
+  }, true);
+
+  // "online" can come before the network really answers (or, as a browser re-checks, while
+  // it still does not): the server is asked first, and only an answer counts.
+  function reachable() {
+    return fetch("/healthz", { method: "HEAD", cache: "no-store" }).then(
+      function (response) { return response.ok; },
+      function () { return false; }
+    );
+  }
   window.addEventListener("online", function () {
-    if (copy) location.reload();  // a kept copy: the live page sends what waits
-    else sync();
+    reachable().then(function (up) {
+      if (!up) return;
+      if (copy) location.reload();  // a kept copy: the live page sends what waits
+      else sync();
+    });
   });
   // A kept copy's forms were filled in when it was kept: a time left as it was is now.
-  if (copy && body.dataset.zone) {
-    // Now, in the user's own zone (the server reads the form's times in it), as the input wants.
-    var parts = {};
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: body.dataset.zone, year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-    }).formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
-    var here = parts.year + "-" + parts.month + "-" + parts.day + "T" + parts.hour + ":" + parts.minute;
-    document.querySelectorAll('form[data-offline] input[type="datetime-local"]').forEach(function (input) {
-      if (input.value === input.defaultValue) input.value = here;
-    });
-  }
+  if (copy) document.querySelectorAll("form[data-offline]").forEach(timesNow);
   forgetOthers().then(show).then(sync).then(fillForFix);
 })();

@@ -17,7 +17,11 @@ const ACCOUNT_KEY = "/__account__";
 async function keepShell() {
   const cache = await caches.open(SHELL);
   for (const url of PRECACHE) {
-    await cache.add(new Request(url, { credentials: "omit" }));
+    try {
+      await cache.add(new Request(url, { credentials: "omit" }));
+    } catch (missing) {
+      // One page that failed is fetched again at the next install; the rest still serve.
+    }
   }
 }
 
@@ -54,6 +58,7 @@ async function noteAccount(account) {
 async function keep(request, response) {
   const headers = new Headers(response.headers);
   headers.set("X-Saved-At", String(Date.now()));
+  headers.delete("Content-Length");
   const body = await response.text();
   const cache = await caches.open(PRIVATE);
   await cache.put(request.url, new Response(body, { status: 200, headers: headers }));
@@ -64,13 +69,19 @@ async function savedCopy(request) {
   if (!found) return null;
   const saved = found.headers.get("X-Saved-At") || "";
   const body = (await found.text()).replace("<body", '<body data-saved-at="' + saved + '"');
-  return new Response(body, { status: 200, headers: found.headers });
+  const headers = new Headers(found.headers);
+  headers.delete("Content-Length");
+  return new Response(body, { status: 200, headers: headers });
 }
 
 async function page(request) {
   try {
     const response = await fetch(request);
-    const account = response.headers.get("X-Account") || "";
+    // Only the app's own pages say whose they are ("none": signed out); a redirect or a
+    // proxy's error page says nothing, and changes nothing kept.
+    const said = response.headers.get("X-Account");
+    if (said === null) return response;
+    const account = said === "none" ? "" : said;
     await noteAccount(account);
     const html = (response.headers.get("Content-Type") || "").startsWith("text/html");
     if (account && response.ok && html && !response.redirected) {

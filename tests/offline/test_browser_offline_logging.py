@@ -211,3 +211,28 @@ def test_a_running_ice_timer_stopped_offline_stops_at_that_time(installed_page, 
     session.refresh_from_db()
     assert session.status == "stopped"
     assert abs(session.ended_at - tapped) < dt.timedelta(seconds=1)
+
+
+def test_logging_out_deletes_what_is_kept_and_an_expired_session_does_not(installed_page, injury):
+    page = installed_page.page
+    entry_page = f"/injuries/{injury.pk}/entries/new/"
+    seen_online(installed_page, entry_page)
+    page.context.set_offline(True)
+    visit(installed_page, entry_page)
+    page.get_by_role("radio", name="2 mild").check()
+    page.get_by_role("button", name="Save entry").click()
+    expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
+    injury.delete()  # it will be refused, and so stay kept
+    page.goto("about:blank")
+    page.context.set_offline(False)
+    page.context.clear_cookies()  # the session ran out: the log-in page, of no account
+    visit(installed_page, "/accounts/login/")
+    page.wait_for_timeout(300)
+    assert len(page.evaluate(KEPT)) == 1  # kept for when the same person is back
+    log_in(installed_page, then="/more/")
+    expect(page.get_by_text("no longer in your log")).to_be_visible()
+    page.get_by_role("button", name="Log out").click()
+    expect(
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="Log in")
+    ).to_be_visible()
+    eventually(lambda: page.evaluate(KEPT) == [])

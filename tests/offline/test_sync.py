@@ -246,3 +246,11 @@ def test_another_users_ice_session_cannot_be_stopped(client, other_user, owner):
     assert response.status_code == 422
     session.refresh_from_db()
     assert session.status == "running"
+
+
+def test_a_phone_clock_a_little_fast_counts_as_now_and_deep_nesting_is_refused(owner_client):
+    send(owner_client, "drink", {"quick": "250"}, made_at=NOW + dt.timedelta(minutes=2))
+    assert FluidEntry.objects.get().at == NOW  # never stored in the future
+    nested = "[" * 100_000 + "]" * 100_000
+    response = owner_client.post(URL, nested[:19_000], content_type="application/json")
+    assert response.status_code == 400
