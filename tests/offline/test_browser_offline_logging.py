@@ -99,12 +99,30 @@ def test_logs_made_offline_are_stored_once_with_their_own_times(installed_page, 
     assert_accessible(page)
 
 
-def test_a_warning_sign_logged_offline_shows_its_advice_at_once(installed_page, injury):
-    page = installed_page.page
+def offline_on_the_entry_page(installed, injury):
+    """Signed in, the entry page seen online, then the connection gone and the page open."""
     entry_page = f"/injuries/{injury.pk}/entries/new/"
-    seen_online(installed_page, entry_page)
-    page.context.set_offline(True)
-    visit(installed_page, entry_page)
+    seen_online(installed, entry_page)
+    installed.page.context.set_offline(True)
+    visit(installed, entry_page)
+    return installed.page
+
+
+def keep_an_entry_that_will_be_refused(installed, injury):
+    """An entry kept offline for an injury then deleted on another device; back online on a
+    blank page, so that nothing has sent it yet."""
+    page = offline_on_the_entry_page(installed, injury)
+    page.get_by_role("radio", name="2 mild").check()
+    page.get_by_role("button", name="Save entry").click()
+    expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
+    injury.delete()
+    page.goto("about:blank")
+    page.context.set_offline(False)
+    return page
+
+
+def test_a_warning_sign_logged_offline_shows_its_advice_at_once(installed_page, injury):
+    page = offline_on_the_entry_page(installed_page, injury)
     page.get_by_role("radio", name="3 mild").check()
     page.get_by_text("Any warning signs?").click()
     page.get_by_label("Chest pain, shortness of breath or coughing blood").check()
@@ -117,17 +135,7 @@ def test_a_warning_sign_logged_offline_shows_its_advice_at_once(installed_page, 
 
 
 def test_a_refused_log_is_shown_with_its_reason_and_kept_until_discarded(installed_page, injury):
-    page = installed_page.page
-    entry_page = f"/injuries/{injury.pk}/entries/new/"
-    seen_online(installed_page, entry_page)
-    page.context.set_offline(True)
-    visit(installed_page, entry_page)
-    page.get_by_role("radio", name="2 mild").check()
-    page.get_by_role("button", name="Save entry").click()
-    expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
-    injury.delete()  # meanwhile, on another device
-    page.goto("about:blank")
-    page.context.set_offline(False)
+    page = keep_an_entry_that_will_be_refused(installed_page, injury)
     visit(installed_page, "/")
     refused = page.get_by_role("region", name="Kept on this phone")
     expect(refused).to_contain_text("Not stored: the injury it was for is no longer in your log.")
@@ -214,17 +222,7 @@ def test_a_running_ice_timer_stopped_offline_stops_at_that_time(installed_page, 
 
 
 def test_logging_out_deletes_what_is_kept_and_an_expired_session_does_not(installed_page, injury):
-    page = installed_page.page
-    entry_page = f"/injuries/{injury.pk}/entries/new/"
-    seen_online(installed_page, entry_page)
-    page.context.set_offline(True)
-    visit(installed_page, entry_page)
-    page.get_by_role("radio", name="2 mild").check()
-    page.get_by_role("button", name="Save entry").click()
-    expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
-    injury.delete()  # it will be refused, and so stay kept
-    page.goto("about:blank")
-    page.context.set_offline(False)
+    page = keep_an_entry_that_will_be_refused(installed_page, injury)
     page.context.clear_cookies()  # the session ran out: the log-in page, of no account
     visit(installed_page, "/accounts/login/")
     page.wait_for_timeout(300)
