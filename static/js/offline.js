@@ -282,6 +282,13 @@
     keepOffline(form, event.submitter);
   }, true);
 
+  // The browser says it is online but the request never arrived (a weak signal, a network
+  // with no way out): a form sent by htmx is kept all the same.
+  document.body.addEventListener("htmx:sendError", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest("form[data-offline]");
+    if (form && account) keepOffline(form, null);
+  });
+
   // A refused log sent again from its form: the form is filled with what was kept.
   function fillForFix() {
     if (location.hash.indexOf("#fix-") !== 0) return;

@@ -234,3 +234,17 @@ def test_logging_out_deletes_what_is_kept_and_an_expired_session_does_not(instal
         page.get_by_role("navigation", name="Main").get_by_role("link", name="Log in")
     ).to_be_visible()
     eventually(lambda: page.evaluate(KEPT) == [])
+
+
+def test_an_entry_sent_on_a_connection_that_fails_is_kept_all_the_same(installed_page, injury):
+    page = installed_page.page
+    seen_online(installed_page, injury.get_absolute_url())
+    page.route("**/entries/new/", lambda route: route.abort())  # the request never arrives
+    page.get_by_role("radio", name="5 moderate").check()
+    page.get_by_role("button", name="Save entry").click()
+    expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
+    assert not SymptomEntry.objects.exists()
+    page.unroute("**/entries/new/")
+    page.reload()
+    expect(page.locator(".offline-synced")).to_contain_text("Synced 1 kept on this phone")
+    assert SymptomEntry.objects.get().pain == 5
