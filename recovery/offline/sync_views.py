@@ -24,6 +24,13 @@ def _answer(status, code=200, **extra):
     return JsonResponse({"status": status, **extra}, status=code)
 
 
+def _row(obj):
+    """The stored row, as the device may want it: its id on the server and its time."""
+    at = getattr(obj, "at", None) or getattr(obj, "recorded_at", None)
+    at = at or getattr(obj, "started_at", None)
+    return {"id": obj.pk, "at": at.isoformat() if at else None}
+
+
 def _fields(raw):
     if not isinstance(raw, dict) or len(raw) > MOST_FIELDS:
         raise ValueError("its fields")
@@ -66,18 +73,18 @@ def sync(request):
         log, kind = _read(request)
     except ValueError as problem:
         return _answer("refused", 400, reason=f"Not stored: the app could not read {problem}.")
-    if kinds.stored(kind, request.user, log.client_id):
-        return _answer("stored", repeat=True)
+    if found := kinds.stored(kind, request.user, log.client_id):
+        return _answer("stored", repeat=True, row=_row(found))
     try:
         with transaction.atomic():
-            kind.store(request, log)
+            stored = kind.store(request, log)
     except kinds.Refused as refused:
         return _answer("refused", 422, reason=refused.reason, errors=refused.errors)
     except (ValidationError, IntegrityError) as problem:
         # The same id sent at the same moment from another tab is stored once: that one.
-        if kinds.stored(kind, request.user, log.client_id):
-            return _answer("stored", repeat=True)
+        if found := kinds.stored(kind, request.user, log.client_id):
+            return _answer("stored", repeat=True, row=_row(found))
         if isinstance(problem, ValidationError) and problem.messages:
             return _answer("refused", 422, reason=f"Not stored: {problem.messages[0]}")
         return _answer("refused", 422, reason="Not stored: the database refused it.")
-    return _answer("stored", 201)
+    return _answer("stored", 201, row=_row(stored))
