@@ -74,18 +74,9 @@ def weeks_per_exercise(rows):
 
 
 def _plans(user, zone):
-    """[((injury id, exercise id), sessions a week, day added, day it ended or None)] of the
-    user's programme (one query)."""
+    """The user's programme as `adherence.by_week` reads it (one query)."""
     items = ProgrammeExercise.objects.filter(injury__user=user).select_related("exercise", "injury")
-    return [
-        (
-            (item.injury_id, item.exercise_id),
-            item.sessions_per_week,
-            timezone.localtime(item.added_at, zone).date(),
-            item.injury.resolved_on,
-        )
-        for item in items
-    ]
+    return [adherence.plan_of(item, zone) for item in items]
 
 
 def exercise_charts(user, zone, start, units_system):

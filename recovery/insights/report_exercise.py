@@ -32,16 +32,6 @@ def _programme(ids, start=None, end=None):
     return ProgrammeExercise.objects.filter(injury__in=ids).select_related("exercise")
 
 
-def _plans(items, start_day, end_day, zone):
-    """The programme's items as `adherence.by_week` reads them, cut to the report's days."""
-    plans = []
-    for item in items:
-        added = max(item.added_at.astimezone(zone).date(), start_day)
-        until = min(item.injury.resolved_on or end_day, end_day)
-        plans.append(((item.injury_id, item.exercise_id), item.sessions_per_week, added, until))
-    return plans
-
-
 def exercise_lines(injuries, zone, start, end, start_day, end_day, units_system):
     """{injury id: {"programme": [(name, targets in words, how often)], "adherence":
     Adherence or None, "sessions": [{"name", "count", "last", "pain", "last_sets"}]}}."""
@@ -83,7 +73,11 @@ def exercise_lines(injuries, zone, start, end, start_day, end_day, units_system)
         )
     weeks = mondays_between(start_day, end_day)
     for pk in by_id:
-        plans = _plans([item for item in items if item.injury_id == pk], start_day, end_day, zone)
+        plans = [
+            adherence.plan_of(item, zone, start_day, end_day)
+            for item in items
+            if item.injury_id == pk
+        ]
         if plans:
             total = [week for _, week in adherence.by_week(plans, done, weeks)]
             lines[pk]["adherence"] = adherence.Adherence(

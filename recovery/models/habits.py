@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from recovery.injuries.triage import CRAMP_WINDOW
-from recovery.models.injuries import Injury, Side, notes_field, out_of_range
+from recovery.models.injuries import Injury, Side, client_id_field, notes_field, out_of_range
 from recovery.models.kept import KeepsFactsUpToDate, refresh_later
 
 
@@ -24,9 +24,7 @@ class FluidEntry(models.Model):
     drink = models.CharField(max_length=5, choices=Drink.choices, default=Drink.WATER)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
-    # not stored twice.
-    client_id = models.UUIDField(null=True, blank=True, editable=False)
+    client_id = client_id_field()
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -75,9 +73,7 @@ class Cramp(KeepsFactsUpToDate):
     notes = notes_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
-    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
-    # not stored twice.
-    client_id = models.UUIDField(null=True, blank=True, editable=False)
+    client_id = client_id_field()
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -227,9 +223,7 @@ class StretchSession(models.Model):
     notes = notes_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
-    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
-    # not stored twice.
-    client_id = models.UUIDField(null=True, blank=True, editable=False)
+    client_id = client_id_field()
 
     class Meta:
         ordering = ["-at", "-pk"]

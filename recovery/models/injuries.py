@@ -81,6 +81,12 @@ def notes_field():
     )
 
 
+def client_id_field():
+    """The id a device made for a log it kept offline (recovery/offline): sent again, the log
+    is found, not stored twice (each model has a unique constraint on it)."""
+    return models.UUIDField(null=True, blank=True, editable=False)
+
+
 def _is_iso_date(text):
     try:
         dt.date.fromisoformat(text)
@@ -291,9 +297,7 @@ class SymptomEntry(KeepsFactsUpToDate):
     notes = notes_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
-    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
-    # not stored twice.
-    client_id = models.UUIDField(null=True, blank=True, editable=False)
+    client_id = client_id_field()
 
     class Meta:
         ordering = ["-recorded_at", "-pk"]

@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from recovery.models.injuries import Injury, out_of_range
+from recovery.models.injuries import Injury, client_id_field, out_of_range
 
 LOAD_MAX_KG = Decimal(500)
 SETS_MOST = 10  # sets in one session
@@ -107,9 +107,7 @@ class ExerciseSession(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
-    # not stored twice.
-    client_id = models.UUIDField(null=True, blank=True, editable=False)
+    client_id = client_id_field()
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from recovery.models.injuries import Injury, notes_field
+from recovery.models.injuries import Injury, client_id_field, notes_field
 
 ICE_MAX_MINUTES = 20
 
@@ -47,9 +47,7 @@ class Treatment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
-    # not stored twice.
-    client_id = models.UUIDField(null=True, blank=True, editable=False)
+    client_id = client_id_field()
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -113,9 +111,7 @@ class IceSession(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
     barrier_confirmed = models.BooleanField(default=False)
 
-    # Made on the device for a log kept offline (recovery/offline): sent again, it is found,
-    # not stored twice.
-    client_id = models.UUIDField(null=True, blank=True, editable=False)
+    client_id = client_id_field()
 
     class Meta:
         ordering = ["-started_at"]

@@ -37,6 +37,19 @@ def planned_in_week(
     return (per_week * days * 2 + 7) // 14
 
 
+def plan_of(item, zone, first=None, last=None):
+    """A programme exercise as `by_week` reads it: ((injury id, exercise id), sessions a week,
+    the day it was added, the day its injury recovered or None), cut to the days from `first`
+    to `last` when they are given."""
+    added = item.added_at.astimezone(zone).date()
+    until = item.injury.resolved_on
+    if first is not None:
+        added = max(added, first)
+    if last is not None:
+        until = min(until or last, last)
+    return ((item.injury_id, item.exercise_id), item.sessions_per_week, added, until)
+
+
 def by_week(plans, done, weeks):
     """Adherence for each of `weeks` (Mondays): plans is [(key, sessions a week, day added,
     day it ends or None)], done is {(key, Monday): sessions}. [(Monday, Adherence)]."""
