@@ -4,6 +4,8 @@ import datetime as dt
 import fcntl
 import os
 import shutil
+import threading
+import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -174,10 +176,36 @@ def collected_static(tmp_path_factory, worker_id):
         yield root
 
 
+class InFlight:
+    """Requests the live server is answering now. A service worker may still be asking (its
+    update check) when a test ends; the test database, one connection shared by the server's
+    threads, must not be emptied under it."""
+
+    count = 0
+    lock = threading.Lock()
+
+    @classmethod
+    def wait(cls, seconds=5.0):
+        deadline = time.monotonic() + seconds
+        while cls.count and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
 def served_by_whitenoise(app):
     """The live server's "static handler": none, so that WhiteNoise, in the middleware as in
-    production, serves the collected files (hashed names, cached by the browser)."""
-    return app
+    production, serves the collected files (hashed names, cached by the browser); each
+    request is counted while it is answered (`InFlight`)."""
+
+    def counted(environ, start_response):
+        with InFlight.lock:
+            InFlight.count += 1
+        try:
+            return app(environ, start_response)
+        finally:
+            with InFlight.lock:
+                InFlight.count -= 1
+
+    return counted
 
 
 class CollectedStaticLiveServer(LiveServer):
@@ -287,6 +315,7 @@ def installed_page(browser, live_server):
     wrapped = BrowserPage(context.new_page(), live_server.url)
     yield wrapped
     context.close()
+    InFlight.wait()
     assert_no_csp_violations(wrapped)
 
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from recovery.models import Injury
 from tests.browser import BrowserPage, assert_accessible, assert_no_csp_violations, log_in
-from tests.conftest import BROWSER_FLAGS, chromium_executable
+from tests.conftest import BROWSER_FLAGS, InFlight, chromium_executable
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -62,6 +62,7 @@ def test_chromium_finds_nothing_against_installing_it(browser, live_server, owne
         assert_no_csp_violations(installed)
     finally:
         context.close()
+        InFlight.wait()
 
 
 def test_pages_seen_open_offline_as_saved_copies_and_the_reference_too(installed_page, owner):
