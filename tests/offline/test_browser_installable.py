@@ -9,7 +9,13 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from recovery.models import Injury
-from tests.browser import BrowserPage, assert_accessible, assert_no_csp_violations, log_in
+from tests.browser import (
+    BrowserPage,
+    assert_accessible,
+    assert_no_csp_violations,
+    eventually,
+    log_in,
+)
 from tests.conftest import BROWSER_FLAGS, InFlight, chromium_executable
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,15 +23,34 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def visit(installed, path):
     """Go to `path` and wait until it is the page shown. The app may reload a page itself
-    (coming back online, or after a sync), and a navigation that meets one is tried again."""
-    for attempt in range(2):
+    (coming back online, or after a sync); a navigation that meets such a reload of the same
+    page ends with that reload, and one that meets another is tried again."""
+    url = installed.base_url + path
+    for attempt in range(3):
         try:
             installed.goto(path)
             break
         except PlaywrightError as error:
-            if attempt or not ("interrupted" in str(error) or "ERR_ABORTED" in str(error)):
+            if attempt == 2 or not ("interrupted" in str(error) or "ERR_ABORTED" in str(error)):
                 raise
-    expect(installed.page).to_have_url(installed.base_url + path)
+            if installed.page.url == url:
+                installed.page.wait_for_load_state()
+                break
+    expect(installed.page).to_have_url(url)
+
+
+HEALTH = """() => fetch("/healthz", {method: "HEAD", cache: "no-store"}).then(
+    (response) => response.ok, () => false)"""
+
+
+def back_online(installed):
+    """The connection returns. The browser tells its pages at once and its service worker a
+    moment later; wait until the worker reaches the server too, so that the next page is the
+    live one and not a saved copy that reloads itself as it learns it is online."""
+    context = installed.page.context
+    context.set_offline(False)
+    (worker,) = context.service_workers
+    eventually(lambda: worker.evaluate(HEALTH))
 
 
 def controlled(browser_page):

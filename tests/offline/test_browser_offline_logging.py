@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from recovery.models import Cramp, FluidEntry, IceSession, Injury, SymptomEntry
 from tests.browser import assert_accessible, eventually, log_in
-from tests.offline.test_browser_installable import controlled, visit
+from tests.offline.test_browser_installable import back_online, controlled, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -117,7 +117,7 @@ def keep_an_entry_that_will_be_refused(installed, injury):
     expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
     injury.delete()
     page.goto("about:blank")
-    page.context.set_offline(False)
+    back_online(installed)
     return page
 
 
@@ -159,7 +159,7 @@ def test_logs_kept_when_signing_out_are_never_sent_as_the_next_account(
     expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
     page.context.clear_cookies()  # signed out; someone else signs in on this phone
     page.goto("about:blank")
-    page.context.set_offline(False)
+    back_online(installed_page)
     client = Client()
     client.force_login(other_user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
@@ -188,7 +188,7 @@ def test_ice_started_offline_counts_down_and_syncs_with_its_own_times(installed_
     kept = page.evaluate(KEPT)
     assert [item["kind"] for item in kept] == ["ice-start", "ice-stop"]
     page.goto("about:blank")
-    page.context.set_offline(False)
+    back_online(installed_page)
     visit(installed_page, "/")
     eventually(lambda: page.evaluate(KEPT) == [])
     session = IceSession.objects.get()
@@ -213,7 +213,7 @@ def test_a_running_ice_timer_stopped_offline_stops_at_that_time(installed_page, 
     expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
     tapped = dt.datetime.fromtimestamp(page.evaluate(KEPT)[0]["made_at"] / 1000, tz=dt.UTC)
     page.goto("about:blank")
-    page.context.set_offline(False)
+    back_online(installed_page)
     visit(installed_page, "/")
     eventually(lambda: page.evaluate(KEPT) == [])
     session.refresh_from_db()
