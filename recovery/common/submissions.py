@@ -38,9 +38,15 @@ def first_time(request):
         key = uuid.UUID(request.POST.get(FIELD, ""))
     except ValueError:
         return True
+    return record(request.user, key)
+
+
+def record(user, key):
+    """Record `key` for `user` in the caller's transaction: False when it was recorded before
+    (by the form's page or by the offline sync, which share the key), True otherwise."""
     try:
         with transaction.atomic(savepoint=False):  # no savepoint: a repeat writes nothing
-            FormSubmission.objects.create(user=request.user, key=key)
+            FormSubmission.objects.create(user=user, key=key)
     except IntegrityError:
         return False
     return True

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from recovery.common import units
+from recovery.common import submissions, units
 from recovery.common.deletion import confirm_delete
 from recovery.common.htmx import render_page_or_part
 from recovery.habits import hydration
@@ -56,7 +56,8 @@ def fluid_add(request):
     if not form.is_valid():
         context = _fluids_context(request, **{"quick_form" if quick else "form": form})
         return render_page_or_part(request, PAGE, "today", context, invalid=True)
-    FluidEntry.objects.create(user=request.user, **form.drink_fields())
+    fields = form.drink_fields()
+    submissions.save_once(request, lambda: FluidEntry.objects.create(user=request.user, **fields))
     if not request.htmx:
         return redirect("fluids")
     return render_page_or_part(request, PAGE, "today", _fluids_context(request))

@@ -12,6 +12,7 @@ from django.http import JsonResponse, QueryDict
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from recovery.common import submissions
 from recovery.offline import kinds
 
 MOST_BYTES = 20_000  # far more than any of the forms
@@ -24,8 +25,15 @@ def _answer(status, code=200, **extra):
     return JsonResponse({"status": status, **extra}, status=code)
 
 
+class _SentBefore(Exception):
+    """The form was sent from its page with this id as its key, and stored there."""
+
+
 def _row(obj):
-    """The stored row, as the device may want it: its id on the server and its time."""
+    """The stored row, as the device may want it: its id on the server and its time (None
+    for a log stored by its page, which keeps the key and not the row)."""
+    if obj is None:
+        return None
     at = getattr(obj, "at", None) or getattr(obj, "recorded_at", None)
     at = at or getattr(obj, "started_at", None)
     return {"id": obj.pk, "at": at.isoformat() if at else None}
@@ -77,7 +85,14 @@ def sync(request):
         return _answer("stored", repeat=True, row=_row(found))
     try:
         with transaction.atomic():
+            # A log sent from its page, whose answer never came back, carries the page's key
+            # as its id: the key, recorded by whichever arrives first, stores it once.
+            if not submissions.record(request.user, log.client_id):
+                raise _SentBefore
             stored = kind.store(request, log)
+    except _SentBefore:
+        found = kinds.stored(kind, request.user, log.client_id)
+        return _answer("stored", repeat=True, row=_row(found))
     except kinds.Refused as refused:
         return _answer("refused", 422, reason=refused.reason, errors=refused.errors)
     except (ValidationError, IntegrityError) as problem:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from recovery.common import submissions
 from recovery.injuries import advice
 from recovery.models import IceSession
 from recovery.treatments import ice, ice_rules
@@ -80,16 +81,24 @@ def ice_start(request):
     form, last = _start_form(request, request.POST)
     if not form.is_valid():
         return _start_page(request, form, last, status=400)
-    try:
-        session = ice.start(
-            user=request.user,
-            injury=form.cleaned_data["injury"],
-            minutes=form.cleaned_data["minutes"],
+    started = []
+
+    def start():
+        started.append(
+            ice.start(
+                user=request.user,
+                injury=form.cleaned_data["injury"],
+                minutes=form.cleaned_data["minutes"],
+            )
         )
+
+    try:
+        if not submissions.save_once(request, start):  # sent twice: the first one counts
+            return redirect("ice")
     except ice.AlreadyRunning as already:
         messages.info(request, ALREADY_RUNNING)
         return redirect(already.session)
-    return redirect(session)
+    return redirect(started[0])
 
 
 @login_required
@@ -120,7 +129,9 @@ def ice_session(request, pk):
 @require_POST
 def ice_stop(request, pk):
     session = _session_for(request, pk)
-    if ice.stop(session):
+    stopped = []
+    submissions.save_once(request, lambda: stopped.append(ice.stop(session)))
+    if any(stopped):
         messages.success(request, f"Stopped. {session.minutes} minutes of ice recorded.")
     else:
         messages.info(

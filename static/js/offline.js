@@ -12,6 +12,8 @@
   var account = body.dataset.account || "";
   var copy = body.dataset.savedAt || "";  // a page kept on the phone, shown offline
   var DOUBLE_TAP_MS = 2000;
+  var SUBMISSION = "submission";  // the form's key (recovery/common/submissions.py)
+  var MARK = "kept_on_phone";  // tells the service worker a failed send is kept here
 
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js").catch(function () {
@@ -70,10 +72,16 @@
   var synced = sessionStorage.getItem("offline-synced");
   sessionStorage.removeItem("offline-synced");
 
+  // A form sent from a live page is not said to wait before the sync has asked the server
+  // whether it arrived (it almost always did).
+  function waits(item) {
+    return item.state === "waiting" && (!item.sent || copy || settled);
+  }
+
   function show() {
     return kept().then(function (items) {
       items = mine(items);
-      var waiting = items.filter(function (item) { return item.state === "waiting"; });
+      var waiting = items.filter(waits);
       var refused = items.filter(function (item) { return item.state === "refused"; });
       panel.replaceChildren();
       if (waiting.length) {
@@ -101,7 +109,7 @@
     var stops = items.filter(function (item) { return item.kind === "ice-stop"; });
     return items.filter(function (item) {
       var ends = item.made_at + Number(item.fields.minutes || 20) * 60000;
-      return item.kind === "ice-start" && item.state === "waiting" && ends > Date.now() &&
+      return item.kind === "ice-start" && waits(item) && ends > Date.now() &&
         !stops.some(function (stop) { return stop.fields.start === item.id; });
     }).map(function (item) {
       var ends = item.made_at + Number(item.fields.minutes || 20) * 60000;
@@ -161,7 +169,7 @@
   function fieldsOf(form, submitter) {
     var fields = {};
     new FormData(form, submitter || undefined).forEach(function (value, name) {
-      if (name === "csrfmiddlewaretoken" || name === "submission_key") return;
+      if (name === "csrfmiddlewaretoken" || name === SUBMISSION || name === MARK) return;
       fields[name] = name in fields ? [].concat(fields[name], value) : value;
     });
     return fields;
@@ -232,7 +240,7 @@
     });
   }
 
-  function keepOffline(form, submitter) {
+  function keepOffline(form, submitter, id) {
     var kind = form.dataset.offline;
     var target = form.dataset.offlineTarget || null;
     var fields = fieldsOf(form, submitter);
@@ -241,7 +249,7 @@
     return kept().then(function (items) {
       if (mine(items).some(function (item) { return sameAs(item, kind, target, fields, now); })) return;
       var item = {
-        id: crypto.randomUUID(), account: account, kind: kind, target: target, fields: fields,
+        id: id || crypto.randomUUID(), account: account, kind: kind, target: target, fields: fields,
         made_at: now, label: form.dataset.offlineLabel || "A log", page: location.pathname, state: "waiting",
       };
       return put(item).then(function () {
@@ -258,10 +266,70 @@
     });
   }
 
+  // --- a log form sent with a connection --------------------------------------------
+  // The browser may say it is online while the network carries nothing (a weak signal, a
+  // basement gym). So a log form is kept on the phone as it is sent, under the form's key (the
+  // one the server records with the log). If the send fails, the service worker brings back
+  // this page, where it waits; if it arrived, the next page's sync finds the key taken and
+  // forgets it: stored once either way.
+  function keyOf(form) {
+    var input = form.querySelector('input[name="' + SUBMISSION + '"]');
+    if (!input || input.dataset.made) {
+      if (!input) {
+        input = hidden(form, SUBMISSION);
+        input.dataset.made = "here";  // a new key each time this page sends the form
+      }
+      input.value = crypto.randomUUID();
+    }
+    return input.value;
+  }
+
+  function hidden(form, name) {
+    var input = form.querySelector('input[name="' + name + '"]') || document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    form.appendChild(input);
+    return input;
+  }
+
+  function keepSent(form, submitter) {
+    var item = {
+      id: keyOf(form), account: account, kind: form.dataset.offline,
+      target: form.dataset.offlineTarget || null, fields: fieldsOf(form, submitter), made_at: Date.now(),
+      label: form.dataset.offlineLabel || "A log", page: location.pathname, state: "waiting", sent: true,
+    };
+    return put(item).then(function () { hidden(form, MARK).value = "1"; });
+  }
+
+  function sendKept(event) {
+    var form = event.target;
+    if (form.dataset.sending === "go" || form.hasAttribute("hx-post")) return;  // htmx: below
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (form.dataset.sending) return;  // a second tap while the first is being kept
+    form.dataset.sending = "keeping";
+    var submitter = event.submitter;
+    var go = function () {
+      form.dataset.sending = "go";
+      if (submitter) form.requestSubmit(submitter);
+      else form.requestSubmit();
+    };
+    keepSent(form, submitter).then(go, go);
+  }
+  // Back to this page from the next (the browser's back-forward cache): its forms send anew.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    document.querySelectorAll("form[data-sending]").forEach(function (form) { delete form.dataset.sending; });
+  });
+
   var lastKept = { what: "", at: 0 };
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (!form.dataset || !form.dataset.offline || !account || navigator.onLine) return;
+    if (!form.dataset || !form.dataset.offline || !account) return;
+    if (navigator.onLine) {
+      sendKept(event);
+      return;
+    }
     // Before htmx or the browser send it: there is no connection to send it on.
     event.preventDefault();
     event.stopImmediatePropagation();
@@ -282,11 +350,18 @@
     keepOffline(form, event.submitter);
   }, true);
 
-  // The browser says it is online but the request never arrived (a weak signal, a network
-  // with no way out): a form sent by htmx is kept all the same.
+  // A form sent by htmx carries a key of its own too; if its request never arrives (or its
+  // answer never comes back), it is kept under that key, which the server may already hold.
+  document.body.addEventListener("htmx:configRequest", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form[data-offline]");
+    if (!form || !event.detail.formData) return;
+    var key = event.detail.formData.get(SUBMISSION) || crypto.randomUUID();
+    event.detail.formData.set(SUBMISSION, key);
+    form.dataset.key = key;
+  });
   document.body.addEventListener("htmx:sendError", function (event) {
     var form = event.detail.elt && event.detail.elt.closest("form[data-offline]");
-    if (form && account) keepOffline(form, null);
+    if (form && account) keepOffline(form, null, form.dataset.key);
   });
 
   // A refused log sent again from its form: the form is filled with what was kept.
@@ -338,7 +413,8 @@
           if (!going) return false;
           return send(item).then(function (answer) {
             if (answer.status === "stored") {
-              stored += 1;
+              // Sent from its page and found there: nothing new to show.
+              if (!(item.sent && answer.repeat)) stored += 1;
               return forget(item).then(function () { return true; });
             }
             if (answer.status === "refused") {
@@ -355,8 +431,13 @@
   }
 
   var sending = false;
+  var settled = false;  // the first sync has had its try
+  function settle() {
+    settled = true;
+    return show();
+  }
   function sync() {
-    if (sending || !account || copy || !navigator.onLine) return Promise.resolve();
+    if (sending || !account || copy || !navigator.onLine) return settle();
     sending = true;
     var run = function () { return sendAll(); };
     var done = navigator.locks ? navigator.locks.request("offline-sync", run) : run();
@@ -369,8 +450,21 @@
         location.replace(location.href);
         return;
       }
-      return show();  // what was refused, with its reason
-    }, function () { sending = false; });
+      return settle();  // what was refused, with its reason; what still waits
+    }, function () {
+      sending = false;
+      return settle();
+    });
+  }
+
+  // The page that answered a form sent from here (its errors shown at the form, with what was
+  // typed): that form is no longer kept.
+  function answered() {
+    var key = body.dataset.answered;
+    if (!key || copy) return Promise.resolve();
+    return kept().then(function (items) {
+      return Promise.all(mine(items).filter(function (item) { return item.sent && item.id === key; }).map(forget));
+    });
   }
 
   // Another account's logs never go out as this one's: a page of another account deletes
@@ -406,5 +500,13 @@
   });
   // A kept copy's forms were filled in when it was kept: a time left as it was is now.
   if (copy) document.querySelectorAll("form[data-offline]").forEach(timesNow);
-  forgetOthers().then(show).then(sync).then(fillForFix);
+  // A saved copy shown with logs waiting, on a network the browser calls online: asked now
+  // and then whether the server answers, and the live page opened when it does.
+  if (copy) {
+    setInterval(function () {
+      if (!navigator.onLine || panel.hidden) return;
+      reachable().then(function (up) { if (up) location.reload(); });
+    }, 20000);
+  }
+  forgetOthers().then(answered).then(show).then(sync).then(fillForFix);
 })();

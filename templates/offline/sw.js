@@ -98,6 +98,23 @@ async function page(request) {
   }
 }
 
+// A form sent while the browser says it is online but no network carries it. A log form the
+// page kept on the phone as it was sent (the form says so) comes back to the page it was sent
+// from, where the log waits to sync; any other form gets the browser's own error page, as it
+// would without the worker.
+async function sendForm(request) {
+  const sent = request.clone();
+  try {
+    return await fetch(request);
+  } catch (offline) {
+    const form = await sent.formData().catch(() => null);
+    if (form && form.get("kept_on_phone")) {
+      return Response.redirect(request.referrer || "/", 303);
+    }
+    return Response.error();
+  }
+}
+
 async function fromShell(request) {
   return (await caches.match(request, { cacheName: SHELL })) || fetch(request);
 }
@@ -110,6 +127,8 @@ self.addEventListener("fetch", (event) => {
     if (url.pathname === LOGOUT_URL) {
       // Signing out: the kept pages go first, whatever the answer.
       event.respondWith(caches.delete(PRIVATE).then(() => fetch(request)));
+    } else if (request.mode === "navigate") {
+      event.respondWith(sendForm(request));
     }
     return;
   }

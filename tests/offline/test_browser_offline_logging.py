@@ -248,3 +248,63 @@ def test_an_entry_sent_on_a_connection_that_fails_is_kept_all_the_same(installed
     page.reload()
     expect(page.locator(".offline-synced")).to_contain_text("Synced 1 kept on this phone")
     assert SymptomEntry.objects.get().pain == 5
+
+
+ALWAYS_ONLINE = "Object.defineProperty(Navigator.prototype, 'onLine', { get: () => true });"
+
+
+def test_a_form_sent_where_the_browser_says_online_but_nothing_gets_through_is_kept(
+    installed_page, injury
+):
+    page = installed_page.page
+    entry_page = f"/injuries/{injury.pk}/entries/new/"
+    page.add_init_script(ALWAYS_ONLINE)  # a weak signal: the browser keeps saying online
+    seen_online(installed_page, entry_page)
+    page.context.set_offline(True)
+    page.get_by_role("radio", name="5 moderate").check()
+    page.get_by_role("button", name="Save entry").click()
+    # Not the browser's error page: the form's own page again, with the entry waiting.
+    expect(page.get_by_text("You are offline: this is a saved copy")).to_be_visible()
+    expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
+    assert_accessible(page)
+    assert not SymptomEntry.objects.exists()
+    back_online(installed_page)
+    visit(installed_page, entry_page)
+    expect(page.locator(".offline-synced")).to_contain_text("Synced 1 kept on this phone")
+    assert SymptomEntry.objects.get().pain == 5
+    assert page.evaluate(KEPT) == []
+
+
+def test_a_log_sent_with_a_connection_is_stored_once_and_nothing_stays_kept(installed_page, injury):
+    page = installed_page.page
+    entry_page = f"/injuries/{injury.pk}/entries/new/"
+    seen_online(installed_page, entry_page)
+    page.get_by_role("button", name="Save entry").click()  # no pain chosen: refused
+    expect(page.get_by_text("Pain is a whole number from 0").first).to_be_visible()
+    eventually(lambda: page.evaluate(KEPT) == [])  # the page showed why; nothing waits
+    expect(page.get_by_role("region", name="Kept on this phone")).to_be_hidden()
+    page.get_by_role("radio", name="3 mild").check()
+    page.get_by_role("button", name="Save entry").click()
+    expect(page).to_have_url(re.compile(rf"/injuries/{injury.pk}/$"))
+    eventually(lambda: page.evaluate(KEPT) == [])
+    expect(page.locator(".offline-synced")).to_have_count(0)  # nothing new to say
+    assert SymptomEntry.objects.get().pain == 3
+
+
+def test_without_the_worker_a_form_that_never_arrived_is_sent_from_the_next_page(
+    browser_page, owner, injury
+):
+    page = browser_page.page
+    entry_page = f"/injuries/{injury.pk}/entries/new/"
+    log_in(browser_page, then=entry_page)
+    page.route(
+        "**/entries/new/",
+        lambda route: route.abort() if route.request.method == "POST" else route.continue_(),
+    )
+    page.get_by_role("radio", name="6 moderate").check()
+    with page.expect_event("requestfailed"):  # the browser's own error page follows
+        page.get_by_role("button", name="Save entry").click()
+    page.unroute("**/entries/new/")
+    browser_page.goto(entry_page)
+    expect(page.locator(".offline-synced")).to_contain_text("Synced 1 kept on this phone")
+    assert SymptomEntry.objects.get().pain == 6

@@ -259,3 +259,47 @@ def test_a_phone_clock_a_little_fast_counts_as_now_and_deep_nesting_is_refused(o
     nested = "[" * 100_000 + "]" * 100_000
     response = owner_client.post(URL, nested[:19_000], content_type="application/json")
     assert response.status_code == 400
+
+
+def test_a_log_sent_from_its_page_whose_answer_was_lost_is_not_stored_again(owner_client, injury):
+    # The page sent the form (its key as the phone's id); the answer never came back, so the
+    # phone kept it and sends it again through the sync: the key says it is stored.
+    key = uuid.uuid4()
+    fields = {"pain": "4", "recorded_at": "2026-12-03T08:55"}
+    page = owner_client.post(
+        reverse("entry_new", args=[injury.pk]), {**fields, "submission": str(key)}
+    )
+    assert page.status_code == 302
+    response, answer = send(owner_client, "entry", fields, target=injury.pk, id=key)
+    assert (response.status_code, answer["status"], answer["repeat"]) == (200, "stored", True)
+    assert SymptomEntry.objects.count() == 1
+
+
+CRAMP = {"when": "now", "side": "left", "duration": "40", "duration_unit": "seconds", "pain": "5"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "url", "fields", "model"),
+    [
+        ("drink", "fluid_add", {"quick": "250"}, FluidEntry),
+        ("cramp", "cramps", CRAMP, Cramp),
+        ("ice-start", "ice_start", {"minutes": "20", "barrier": "on"}, IceSession),
+    ],
+)
+def test_a_log_synced_first_is_not_stored_again_by_its_page(owner_client, kind, url, fields, model):
+    # The other order: the sync stored it (a second tab), then the page's own send arrives.
+    key = uuid.uuid4()
+    response, answer = send(owner_client, kind, fields, made_at=NOW, id=key)
+    assert response.status_code == 201, answer
+    owner_client.post(reverse(url), {**fields, "submission": str(key)})
+    assert model.objects.count() == 1
+
+
+def test_a_page_answering_a_form_with_its_errors_names_the_form_it_answers(owner_client, injury):
+    key = str(uuid.uuid4())
+    response = owner_client.post(
+        reverse("entry_new", args=[injury.pk]), {"pain": "12", "submission": key}
+    )
+    assert response.status_code in (200, 400)
+    assert f'data-answered="{key}"' in response.text
+    assert not SymptomEntry.objects.exists()
