@@ -28,6 +28,7 @@ from recovery.models import (
     get_profile,
 )
 from recovery.rehab import sessions
+from recovery.rehab.forms import SessionForm
 from recovery.treatments import ice
 from recovery.treatments.forms import IceStartForm, TreatmentForm
 
@@ -109,17 +110,31 @@ def treatment(request: HttpRequest, log: Log) -> Model:
     return done
 
 
-def exercise(request: HttpRequest, log: Log) -> Model:
-    """An exercise "done as planned", at the time it was tapped."""
-    user = _user(request)
+def _programme_item(request: HttpRequest, log: Log) -> ProgrammeExercise:
     item = (
         ProgrammeExercise.objects.select_related("injury__state", "exercise")
-        .filter(pk=log.target or 0, injury__user=user)
+        .filter(pk=log.target or 0, injury__user=_user(request))
         .first()
     )
     if item is None:
         raise Refused("Not stored: that exercise is no longer in the programme.")
+    return item
+
+
+def exercise(request: HttpRequest, log: Log) -> Model:
+    """An exercise "done as planned", at the time it was tapped."""
+    item = _programme_item(request, log)
     return sessions.as_planned(item, log.made_at, client_id=log.client_id)
+
+
+def session(request: HttpRequest, log: Log) -> Model:
+    """A session of a programme exercise, set by set, as its page logs one."""
+    item = _programme_item(request, log)
+    units_system = get_profile(_user(request)).fluid_units
+    data = _checked(SessionForm(log.fields, item=item, units_system=units_system)).cleaned_data
+    return sessions.record(
+        item, data["at"], data["sets"], data["pain_during"], client_id=log.client_id
+    )
 
 
 def ice_start(request: HttpRequest, log: Log) -> Model:
@@ -183,6 +198,7 @@ KINDS: dict[str, Kind] = {
     "stretch": Kind(stretch, StretchSession, "user"),
     "treatment": Kind(treatment, Treatment, "user"),
     "exercise": Kind(exercise, ExerciseSession, "injury__user"),
+    "session": Kind(session, ExerciseSession, "injury__user"),
     "ice-start": Kind(ice_start, IceSession, "user"),
     # A stop changes a session already stored: sent again, it changes nothing more.
     "ice-stop": Kind(ice_stop, None, "user"),

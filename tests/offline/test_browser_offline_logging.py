@@ -10,10 +10,20 @@ import re
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from recovery.models import Cramp, FluidEntry, IceSession, Injury, SymptomEntry
+from anatomy.models import Exercise
+from recovery.models import (
+    Cramp,
+    ExerciseSession,
+    FluidEntry,
+    IceSession,
+    Injury,
+    ProgrammeExercise,
+    SymptomEntry,
+)
 from tests.browser import assert_accessible, eventually, log_in
 from tests.offline.test_browser_installable import back_online, controlled, visit
 
@@ -308,3 +318,24 @@ def test_without_the_worker_a_form_that_never_arrived_is_sent_from_the_next_page
     browser_page.goto(entry_page)
     expect(page.locator(".offline-synced")).to_contain_text("Synced 1 kept on this phone")
     assert SymptomEntry.objects.get().pain == 6
+
+
+def test_an_exercise_session_logged_set_by_set_offline_syncs_once(installed_page, injury):
+    item = ProgrammeExercise.from_library(injury, Exercise.objects.get(slug="wall-sit"))
+    item.save()
+    session_page = reverse("session_new", args=[item.pk])
+    page = installed_page.page
+    seen_online(installed_page, session_page)
+    page.context.set_offline(True)
+    visit(installed_page, session_page)
+    page.get_by_label("Set 1: seconds held").fill("25")
+    page.get_by_role("radio", name="2 mild").check()
+    page.get_by_role("button", name="Log session").click()
+    expect(page.locator(".offline-waiting")).to_contain_text("1 waiting")
+    assert_accessible(page)
+    page.goto("about:blank")
+    back_online(installed_page)
+    visit(installed_page, "/")
+    eventually(lambda: page.evaluate(KEPT) == [])
+    session = ExerciseSession.objects.get()
+    assert (session.pain_during, session.sets.first().seconds) == (2, 25)

@@ -303,3 +303,23 @@ def test_a_page_answering_a_form_with_its_errors_names_the_form_it_answers(owner
     assert response.status_code in (200, 400)
     assert f'data-answered="{key}"' in response.text
     assert not SymptomEntry.objects.exists()
+
+
+def test_a_session_set_by_set_is_stored_once_and_bad_counts_are_refused_at_their_field(
+    owner_client, injury
+):
+    item = ProgrammeExercise.from_library(injury, Exercise.objects.get(slug="hamstring-bridge-single"))
+    item.save()
+    fields = {"count_1": "10", "count_2": "8", "pain_during": "2", "at": "2026-12-03T07:30"}
+    key = uuid.uuid4()
+    for _ in range(2):
+        send(owner_client, "session", fields, target=item.pk, id=key)
+    session = ExerciseSession.objects.get()
+    assert session.at == dt.datetime(2026, 12, 3, 7, 30, tzinfo=dt.UTC)
+    assert [one.reps for one in session.sets.all()] == [10, 8]
+    assert (session.pain_during, session.client_id) == (2, key)
+    response, answer = send(owner_client, "session", {**fields, "count_1": "10000"}, target=item.pk)
+    assert (response.status_code, answer["status"]) == (422, "refused")
+    assert "count_1" in answer["errors"]
+    assert answer["reason"].startswith("Not stored: ")
+    assert ExerciseSession.objects.count() == 1
