@@ -308,7 +308,8 @@ def test_a_page_answering_a_form_with_its_errors_names_the_form_it_answers(owner
 def test_a_session_set_by_set_is_stored_once_and_bad_counts_are_refused_at_their_field(
     owner_client, injury
 ):
-    item = ProgrammeExercise.from_library(injury, Exercise.objects.get(slug="hamstring-bridge-single"))
+    bridge = Exercise.objects.get(slug="hamstring-bridge-single")
+    item = ProgrammeExercise.from_library(injury, bridge)
     item.save()
     fields = {"count_1": "10", "count_2": "8", "pain_during": "2", "at": "2026-12-03T07:30"}
     key = uuid.uuid4()
