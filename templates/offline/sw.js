@@ -115,8 +115,29 @@ async function sendForm(request) {
   }
 }
 
+// A static file's name without the version a deploy puts in it (app.3f2a9c1b7d4e.css is
+// app.css), and today's file for each such name.
+function unversioned(path) {
+  return path.replace(/\.[0-9a-f]{12}(\.[^./]+)$/, "$1");
+}
+const TODAYS = new Map(PRECACHE.map((url) => [unversioned(url), url]));
+
 async function fromShell(request) {
-  return (await caches.match(request, { cacheName: SHELL })) || fetch(request);
+  const kept = await caches.match(request, { cacheName: SHELL });
+  if (kept) return kept;
+  let answer = null;
+  try {
+    answer = await fetch(request);
+    if (answer.ok) return answer;
+  } catch (offline) {
+    // No network: today's file of the same name, below.
+  }
+  // A page kept before the app was updated asks for the files of its day, gone from the
+  // device (and from the server): it gets today's, so that it still looks and works as it
+  // should offline.
+  const today = TODAYS.get(unversioned(new URL(request.url).pathname));
+  const current = today && (await caches.match(today, { cacheName: SHELL }));
+  return current || answer || Response.error();
 }
 
 self.addEventListener("fetch", (event) => {

@@ -3,6 +3,7 @@ running: no installability errors, pages seen open offline marked as saved copie
 reference opens offline, and another account never sees the pages kept for the first."""
 
 import datetime as dt
+import re
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
@@ -149,3 +150,20 @@ def test_signing_out_forgets_the_pages_kept(installed_page, owner):
     page.context.set_offline(True)
     installed_page.goto("/")
     expect(page.get_by_role("heading", level=1)).not_to_have_text("Today")
+
+
+FETCH = "(url) => fetch(url).then(async (response) => [response.status, await response.text()])"
+
+
+def test_a_page_kept_before_an_update_gets_todays_files(installed_page, owner):
+    # A deploy gives the stylesheet a new name; a page kept before it asks for the old one.
+    log_in(installed_page)
+    controlled(installed_page)
+    page = installed_page.page
+    today = page.locator('link[rel="stylesheet"]').get_attribute("href")
+    old = re.sub(r"\.[0-9a-f]{12}\.css$", ".0123456789ab.css", today)
+    assert old != today, "the file's name carries its version"
+    _, todays_text = page.evaluate(FETCH, today)
+    assert page.evaluate(FETCH, old) == [200, todays_text]  # the server has no such file
+    page.context.set_offline(True)
+    assert page.evaluate(FETCH, old) == [200, todays_text]
