@@ -23,6 +23,7 @@ NAV_TABS = {
     "recovery.accounts.views": "account",
     "recovery.accounts.data_views": "account",
     "recovery.accounts.password_reset": "account",
+    "recovery.reminders.views": "account",
     "django.contrib.auth.views": "account",
     "recovery.navigation": "more",
     "recovery.offline.views": "more",

@@ -231,6 +231,8 @@ if os.environ.get("DJANGO_EMAIL_HOST"):
                 "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
                 "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", default=True),
+                # A mail server that does not answer holds up one reminder, not the worker.
+                "timeout": env_int("DJANGO_EMAIL_TIMEOUT", 10),
             },
         }
     }
@@ -240,6 +242,16 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DJANGO_DEFAULT_FROM_EMAIL", "Leg recovery tracker <noreply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Reminders. Links in reminder emails start with SITE_URL, the address people open the app at.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Web push: the VAPID key pair `manage.py vapid_keys` makes (without it, push is off), and the
+# contact the push services may write to.
+WEBPUSH_PUBLIC_KEY = os.environ.get("WEBPUSH_VAPID_PUBLIC_KEY", "")
+WEBPUSH_PRIVATE_KEY = os.environ.get("WEBPUSH_VAPID_PRIVATE_KEY", "")
+WEBPUSH_CONTACT = os.environ.get("WEBPUSH_CONTACT", "mailto:noreply@localhost")
+# Push services answer on https; plain http goes only to these hosts (a test's own service).
+WEBPUSH_HTTP_HOSTS = env_list("WEBPUSH_HTTP_HOSTS")
 # How to report a security problem, as /.well-known/security.txt gives it (a mailto: or https:
 # address); by default the address the app sends its mail from.
 SECURITY_CONTACT = os.environ.get(

@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("recovery.accounts.urls")),
     # Installable and offline: the manifest, the service worker, the offline page.
     path("", include("recovery.offline.urls")),
+    # Reminders: their settings, the app's list, email unsubscribe, web push devices.
+    path("", include("recovery.reminders.urls")),
     # Everything the phone's tab bar has no room for.
     path("more/", navigation.more, name="more"),
     # The public leg-muscle reference.

@@ -15,6 +15,7 @@ from recovery.models import (
     ImportJob,
     Injury,
     ProgrammeExercise,
+    Reminder,
     SetTimer,
     ShareLink,
     StretchSession,
@@ -54,6 +55,7 @@ def make_objects(user):
         "set-timer": SetTimer.objects.create(
             user=user, item=planned, started_at=NOW, sets=3, reps=10, rest_seconds=60
         ),
+        "reminders": Reminder.objects.create(user=user, kind="check_in", due_at=NOW),
         "report/share": ShareLink.objects.create(
             user=user, start_day=NOW.date(), end_day=NOW.date(),
             expires_at=NOW + dt.timedelta(days=7),

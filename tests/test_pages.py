@@ -72,7 +72,7 @@ def test_the_dashboard_shows_the_goal_capped_by_a_clinicians_limit(owner_client,
 
 
 @pytest.mark.parametrize("days", [3, 120])
-def test_the_dashboard_needs_at_most_8_queries(client, django_user_model, days):
+def test_the_dashboard_needs_at_most_9_queries(client, django_user_model, days):
     # session, user (with profile and kept cramps), injuries with their kept advice facts,
     # their muscles, today's numbers (drinks, stretches, cramps, ice, running sessions, RICE),
     # the streak's days and the sparklines' last 7 days of pain: seven, whatever the amount of
@@ -86,8 +86,9 @@ def test_the_dashboard_needs_at_most_8_queries(client, django_user_model, days):
     client.force_login(user)
     with CaptureQueriesContext(connection) as queries:
         body = client.get("/").content.decode()
-    # ...and the planned exercises with this week's sessions (issue 17): eight.
-    assert len(queries.captured_queries) <= 8, [q["sql"][:70] for q in queries.captured_queries]
+    # ...and the planned exercises with this week's sessions (issue 17): eight; and the
+    # reminders waiting, each with whether a log answered it (issue 19): nine.
+    assert len(queries.captured_queries) <= 9, [q["sql"][:70] for q in queries.captured_queries]
     assert "RICE today:" in body  # the fresh injury's RICE steps came in the same queries
 
 

@@ -31,6 +31,8 @@ REVIEWED_PARAMETERS = [
     r"^shared/<slug:token>/$",
     r"^accounts/reset/<uidb64>/<token>/$",
     r"^fluids/<date:day>/$",
+    # A signed token, not an id: tests/reminders/test_reminder_pages.py forges and alters one.
+    r"^reminders/unsubscribe/<str:token>/$",
     r"^admin/",
 ]
 
@@ -147,15 +149,22 @@ def test_a_post_without_the_csrf_token_is_refused(owner, name, data):
 
 
 def test_no_view_is_exempt_from_csrf():
-    """The one exemption is Django's documented order for limiting an upload (the import sets
-    its upload handler, then checks the token with csrf_protect); a test posts to it without a
-    token and gets 403 (tests/accounts/test_export.py)."""
+    """Two exemptions: Django's documented order for limiting an upload (the import sets its
+    upload handler, then checks the token with csrf_protect; a test posts to it without a
+    token and gets 403, tests/accounts/test_export.py); and a reminder email's one-click
+    unsubscribe (RFC 8058: the mail program posts with no token; the link is signed and a test
+    forges one, tests/reminders/test_reminder_pages.py)."""
     sources = [*PROJECT.glob("recovery/**/*.py"), *PROJECT.glob("anatomy/**/*.py")]
     assert sources
-    exempt = [path for path in sources if "csrf_exempt" in path.read_text()]
+    exempt = sorted(path for path in sources if "csrf_exempt" in path.read_text())
     assert [path.relative_to(PROJECT).as_posix() for path in exempt] == [
-        "recovery/accounts/data_views.py"
+        "recovery/accounts/data_views.py",
+        "recovery/reminders/views.py",
     ]
+    reminders = exempt[1].read_text()
+    assert reminders.count("@csrf_exempt") == 1
+    assert "@csrf_exempt  # a mail program's one-click POST" in reminders
+    assert "def reminder_unsubscribe(request, token):" in reminders
     text = exempt[0].read_text()
     assert text.count("@csrf_exempt") == 1
     assert "@csrf_protect\ndef _import_upload(request):" in text

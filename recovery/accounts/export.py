@@ -20,6 +20,7 @@ from recovery.models import (
     Treatment,
     get_profile,
 )
+from recovery.reminders import transfer
 from recovery.treatments.sessions import settle_sessions
 
 FORMAT = "leg-recovery-tracker"
@@ -137,6 +138,9 @@ def collect(user):
             **{name: getattr(profile, name) for name in PROFILE_FIELDS},
             "cramps_contacted_at": _when(profile.cramps_contacted_at, zone),
             "cramps_care_at": _when(profile.cramps_care_at, zone),
+            "quiet_start": profile.quiet_start.strftime("%H:%M"),
+            "quiet_end": profile.quiet_end.strftime("%H:%M"),
+            "days_off": profile.days_off,
         },
         "injuries": [
             {
@@ -152,6 +156,7 @@ def collect(user):
                 "status": injury.status,
                 "resolved_on": injury.resolved_on.isoformat() if injury.resolved_on else None,
                 "milestones": injury.milestones,
+                "remind_daily": injury.remind_daily,
                 "entries": [
                     {"recorded_at": _when(e.recorded_at, zone)}
                     | {name: getattr(e, name) for name in ENTRY_FIELDS}
@@ -237,6 +242,7 @@ def collect(user):
             .select_related("stretch")
             .order_by("at", "pk")
         ],
+        **transfer.export(user),
     }
 
 

@@ -27,7 +27,9 @@ class TimeZoneInput(forms.TextInput):
 
 class SignupForm(UserCreationForm):
     email = forms.EmailField(
-        help_text="Used only to reset your password if you forget it.",
+        help_text="Used to reset your password if you forget it, and for reminders by email: "
+        "only the advice to call your provider, if it stands a day, until you choose more "
+        "(or none) under Reminders.",
     )
     time_zone = forms.CharField(
         max_length=64,

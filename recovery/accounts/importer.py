@@ -50,6 +50,7 @@ from recovery.models import (
     refreshes_put_off,
 )
 from recovery.models.imports import record_added
+from recovery.reminders import transfer
 
 # Rows per transaction: each batch holds SQLite's write lock for about a tenth of a second.
 BATCH_ROWS = 200
@@ -208,6 +209,10 @@ def run(job_id):
     try:
         data = _decode(job.document)
         profile, fields = _checked_profile(user, data)
+        try:
+            reminders = transfer.checked(user, data)
+        except transfer.Refused as refused:
+            raise ImportRefused(str(refused)) from None
         _set_total(job, data)
         with refreshes_put_off() as pending:
             rows = _rows(user, data)
@@ -217,6 +222,7 @@ def run(job_id):
             _lock(job, ImportJob.Status.RUNNING)
             refresh_all(pending)  # the kept facts of what was written, worked out once
             profile.save(update_fields=fields)  # changes made meanwhile to others stay
+            transfer.save(user, *reminders)
             ImportJob.objects.filter(pk=job.pk).update(
                 status=ImportJob.Status.DONE, document="", added={}, updated_at=timezone.now()
             )
@@ -431,6 +437,10 @@ def _checked_profile(user, data):
     fields = [name for name in PROFILE_FIELDS if name in data["profile"]]
     for name in fields:
         setattr(profile, name, data["profile"][name])
+    for name in ("quiet_start", "quiet_end", "days_off"):  # exports from before have none
+        if name in data["profile"]:
+            setattr(profile, name, data["profile"][name])
+            fields.append(name)
     for name in ("cramps_contacted_at", "cramps_care_at"):
         if data["profile"].get(name):
             setattr(profile, name, _time(data["profile"][name], "the profile"))
@@ -477,6 +487,7 @@ def _rows(user, data):
                 if item["resolved_on"]
                 else None,
                 milestones=item["milestones"],
+                remind_daily=item.get("remind_daily", True) is not False,
             ),
             f"Injury {number}",
         )

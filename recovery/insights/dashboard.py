@@ -15,6 +15,7 @@ from recovery.insights.today import today
 from recovery.models import get_profile, give_muscle_names
 from recovery.rehab.forms import MorningForm
 from recovery.rehab.today import exercises_today
+from recovery.reminders import inbox
 from recovery.treatments import ice_rules
 from recovery.treatments.sessions import Running, settle_sessions
 
@@ -60,6 +61,7 @@ def home(request):
         **with_morning_forms(exercises_today([item.injury for item in active], profile.zone, day)),
         "streak": streaks.streak(streaks.days_logged(request.user, profile.zone, day), day),
         "today": day,
+        "reminders": inbox.listed(request.user, now),
         "fluid_goal": profile.format_volume(profile.effective_fluid_goal_ml()),
         "fluid_limit": (
             profile.format_volume(profile.fluid_limit_ml)

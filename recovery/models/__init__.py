@@ -30,6 +30,13 @@ from recovery.models.rehab import (
     ProgrammeExercise,
     SetTimer,
 )
+from recovery.models.reminders import (
+    PushSubscription,
+    Reminder,
+    ReminderKind,
+    ReminderSetting,
+    ReminderTick,
+)
 from recovery.models.sharing import SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, ShareLink
 from recovery.models.treatments import ICE_MAX_MINUTES, IceSession, Treatment
 
@@ -68,6 +75,11 @@ __all__ = [
     "ExerciseSession",
     "ExerciseSet",
     "SetTimer",
+    "PushSubscription",
+    "Reminder",
+    "ReminderKind",
+    "ReminderSetting",
+    "ReminderTick",
     "AddressRequest",
     "FormSubmission",
     "Profile",

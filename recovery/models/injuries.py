@@ -161,6 +161,8 @@ class Injury(models.Model):
     notes = notes_field()
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
     resolved_on = models.DateField(null=True, blank=True)
+    # The daily check-in reminder asks about this injury while it is active (a clear switch).
+    remind_daily = models.BooleanField("daily check-in reminder", default=True)
     milestones = models.JSONField(
         default=dict, blank=True, help_text="Return-to-activity milestones ticked: key to date."
     )

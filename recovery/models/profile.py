@@ -1,7 +1,8 @@
+import datetime
 import zoneinfo
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 
 from recovery.common import units
@@ -12,6 +13,11 @@ from recovery.common.validators import validate_phone_number, validate_time_zone
 FLUID_MIN_ML = 500
 FLUID_MAX_ML = 6000
 DEFAULT_FLUID_GOAL_ML = 2000
+
+
+weekdays = RegexValidator(
+    r"^[0-6]{0,7}$", "Days are weekday numbers from 0 (Monday) to 6 (Sunday), each once."
+)
 
 
 class Profile(models.Model):
@@ -54,6 +60,11 @@ class Profile(models.Model):
     cramps_care_at = models.DateTimeField(
         null=True, blank=True, help_text="When the user last told us they got care for cramps."
     )
+    # Reminders: nothing routine is sent in quiet hours (across midnight when the start is
+    # later than the end; none when they are equal) or on days off (weekday numbers, Monday 0).
+    quiet_start = models.TimeField("quiet from", default=datetime.time(22, 0))
+    quiet_end = models.TimeField("quiet until", default=datetime.time(7, 0))
+    days_off = models.CharField(max_length=7, blank=True, default="", validators=[weekdays])
 
     class Meta:
         constraints = [

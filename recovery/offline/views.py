@@ -59,6 +59,7 @@ def service_worker(request):
         "offline_url": reverse("offline"),
         "logout_url": reverse("logout"),
         "static_prefix": settings.STATIC_URL,
+        "icon_url": static("icons/icon-192.png"),
     }
     return render(request, "offline/sw.js", context, content_type="text/javascript")
 

@@ -8,6 +8,7 @@ const PRECACHE = {{ precache|safe }};
 const OFFLINE_URL = "{{ offline_url }}";
 const LOGOUT_URL = "{{ logout_url }}";
 const STATIC_PREFIX = "{{ static_prefix }}";
+const ICON_URL = "{{ icon_url }}";
 const SHELL = "shell-" + VERSION;
 const PRIVATE = "private";
 const ACCOUNT_KEY = "/__account__";
@@ -158,4 +159,35 @@ self.addEventListener("fetch", (event) => {
   } else if (request.mode === "navigate") {
     event.respondWith(page(request));
   }
+});
+
+// Reminders by web push (recovery/reminders/push.py): the message says what to show and which
+// of the app's pages a tap opens.
+self.addEventListener("push", (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (unreadable) {
+    data = {};
+  }
+  event.waitUntil(
+    self.registration.showNotification(data.title || "Leg recovery tracker", {
+      body: data.body || "A reminder is waiting in the app.",
+      tag: data.tag, // one notification however often the same reminder is sent
+      icon: ICON_URL,
+      data: { url: data.url || "/" },
+    })
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = new URL((event.notification.data && event.notification.data.url) || "/", self.location.origin);
+  if (url.origin !== self.location.origin) return; // only the app's own pages
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => client.url === url.href);
+      return open ? open.focus() : self.clients.openWindow(url.href);
+    })
+  );
 });

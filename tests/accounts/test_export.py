@@ -27,6 +27,9 @@ from recovery.models import (
     Injury,
     Profile,
     ProgrammeExercise,
+    PushSubscription,
+    Reminder,
+    ReminderSetting,
     SetTimer,
     ShareLink,
     StretchSession,
@@ -65,7 +68,19 @@ def log_everything(user, pinned):
     sessions.record(planned, NOW - dt.timedelta(hours=3), [(8, Decimal("12.5")), (6, None)], 3)
     profile = get_profile(user)
     profile.cramps_contacted_at = NOW - dt.timedelta(hours=6)
+    profile.quiet_start, profile.days_off = dt.time(23, 30), "6"
     profile.save()
+    injury.remind_daily = False
+    injury.save()
+    ReminderSetting.objects.create(user=user, kind="drinks", enabled=True, by_push=False)
+    ReminderSetting.objects.create(user=user, kind="check_in", at=dt.time(8, 30), days="01234")
+    Reminder.objects.create(user=user, kind="check_in", due_at=NOW - dt.timedelta(hours=2))
+    PushSubscription.objects.create(
+        user=user,
+        endpoint=f"https://push.example.test/{user.username}",
+        p256dh="B" * 87,
+        auth="a" * 22,
+    )
     session = ice.start(user=user, injury=injury, now=NOW - dt.timedelta(hours=3))
     ice.settle(session, NOW)
     Treatment.objects.create(

@@ -1,0 +1,78 @@
+"""Web push: a reminder sent to each browser the user turned it on in, signed with the app's
+VAPID key and encrypted for that browser (pywebpush). A subscription the push service says is
+gone (404 or 410) is deleted; other failures are for the caller to retry."""
+
+import enum
+import json
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+from recovery.models import PushSubscription
+
+TIMEOUT_SECONDS = 10
+TTL_SECONDS = 3600  # a phone off for an hour still gets it
+MOST_BYTES = 3000  # well inside the 4 kB a push message may carry
+
+
+class Outcome(enum.Enum):
+    SENT = "sent"
+    GONE = "gone"
+    FAILED = "failed"
+
+
+def enabled() -> bool:
+    return bool(settings.WEBPUSH_PUBLIC_KEY and settings.WEBPUSH_PRIVATE_KEY)
+
+
+def endpoint_allowed(endpoint: str) -> bool:
+    """Push services answer on https; plain http only to the hosts settings allow (a test's
+    own service). Anything else is never posted to."""
+    parts = urlsplit(endpoint)
+    if parts.scheme == "https" and parts.hostname:
+        return True
+    return parts.scheme == "http" and parts.hostname in settings.WEBPUSH_HTTP_HOSTS
+
+
+def checked_subscription(data) -> tuple[str, str, str] | None:
+    """(endpoint, p256dh, auth) from a browser's subscription (its toJSON()), or None when it
+    is not one this app can use: an allowed push service address and keys of the right size."""
+    try:
+        endpoint, keys = data["endpoint"], data["keys"]
+        p256dh, auth = keys["p256dh"], keys["auth"]
+    except (KeyError, TypeError):
+        return None
+    if not all(isinstance(one, str) for one in (endpoint, p256dh, auth)):
+        return None
+    if len(endpoint) > 1000 or not 40 < len(p256dh) < 200 or not 10 < len(auth) < 100:
+        return None
+    return (endpoint, p256dh, auth) if endpoint_allowed(endpoint) else None
+
+
+def send(subscription: PushSubscription, payload: dict) -> tuple[Outcome, str]:
+    """(what happened, a short reason when it failed)."""
+    import requests  # pywebpush is slow to import: only the worker needs it
+    from pywebpush import WebPushException, webpush
+
+    if not endpoint_allowed(subscription.endpoint):
+        return Outcome.GONE, "not a push service address"
+    data = json.dumps(payload, separators=(",", ":"))
+    if len(data.encode()) > MOST_BYTES:
+        raise ValueError("a reminder's push message is too long")
+    try:
+        webpush(
+            subscription_info=subscription.as_info(),
+            data=data,
+            vapid_private_key=settings.WEBPUSH_PRIVATE_KEY,
+            vapid_claims={"sub": settings.WEBPUSH_CONTACT},  # a new dict: webpush fills it in
+            ttl=TTL_SECONDS,
+            timeout=TIMEOUT_SECONDS,
+        )
+    except WebPushException as problem:
+        status = problem.response.status_code if problem.response is not None else None
+        if status in (404, 410):
+            return Outcome.GONE, f"push service answered {status}"
+        return Outcome.FAILED, f"push service answered {status or 'nothing'}"
+    except requests.RequestException as problem:
+        return Outcome.FAILED, f"push service unreachable ({type(problem).__name__})"
+    return Outcome.SENT, ""
