@@ -53,7 +53,7 @@ def deliver(reminder_id: int, now: dt.datetime | None = None) -> Reminder | None
             email.message(reminder).send()
             reminder.emailed_at = timezone.now()
         except (smtplib.SMTPException, OSError) as problem:  # refused, timed out, unreachable
-            problems.append(f"email: {type(problem).__name__}")
+            problems.append(f"email: {_mail_trouble(problem)}")
     if setting.by_push and reminder.pushed_at is None and push.enabled():
         failed = False
         for subscription in reminder.user.push_subscriptions.all():
@@ -67,6 +67,17 @@ def deliver(reminder_id: int, now: dt.datetime | None = None) -> Reminder | None
             reminder.pushed_at = timezone.now()
     finish(reminder, problems, now)
     return reminder
+
+
+def _mail_trouble(problem: Exception) -> str:
+    """What went wrong with the mail server, in words the app can show."""
+    if isinstance(problem, TimeoutError | smtplib.SMTPServerDisconnected):
+        return "the mail server did not answer"
+    if isinstance(problem, ConnectionRefusedError | smtplib.SMTPConnectError):
+        return "the mail server could not be reached"
+    if isinstance(problem, smtplib.SMTPException):
+        return "the mail server refused it"
+    return "the mail server could not be reached"
 
 
 def finish(reminder: Reminder, problems: list[str], now: dt.datetime) -> None:

@@ -43,7 +43,7 @@ def default_setting(user, kind) -> ReminderSetting:
     return ReminderSetting(user=user, kind=kind, **DEFAULTS[ReminderKind(kind)])
 
 
-def _store(user, kind, due_at, injury=None) -> Reminder | None:
+def store(user, kind, due_at, injury=None) -> Reminder | None:
     """The reminder, stored now; None when it was stored before (by this worker or another)."""
     from recovery.reminders.tasks import deliver_reminder
 
@@ -136,7 +136,7 @@ def find_for(user, now: dt.datetime, profile: Profile | None = None) -> list[Rem
             at = schedule.provider(reason_at, item.injury.state.last_contacted_at, quiet, zone, now)
             if at:
                 due.append((ReminderKind.PROVIDER, at, item.injury))
-    stored = [_store(user, kind, at, injury) for kind, at, injury in due if at]
+    stored = [store(user, kind, at, injury) for kind, at, injury in due if at]
     return [one for one in stored if one]
 
 

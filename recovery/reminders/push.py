@@ -71,8 +71,8 @@ def send(subscription: PushSubscription, payload: dict) -> tuple[Outcome, str]:
     except WebPushException as problem:
         status = problem.response.status_code if problem.response is not None else None
         if status in (404, 410):
-            return Outcome.GONE, f"push service answered {status}"
-        return Outcome.FAILED, f"push service answered {status or 'nothing'}"
+            return Outcome.GONE, f"the push service answered {status}"
+        return Outcome.FAILED, f"the push service answered {status or 'nothing'}"
     except requests.RequestException as problem:
-        return Outcome.FAILED, f"push service unreachable ({type(problem).__name__})"
+        return Outcome.FAILED, "the push service could not be reached"
     return Outcome.SENT, ""
