@@ -2,10 +2,13 @@
 VAPID key and encrypted for that browser (pywebpush). A subscription the push service says is
 gone (404 or 410) is deleted; other failures are for the caller to retry."""
 
+import base64
+import binascii
 import enum
 import json
 from urllib.parse import urlsplit
 
+from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
 
 from recovery.models import PushSubscription
@@ -44,9 +47,30 @@ def checked_subscription(data) -> tuple[str, str, str] | None:
         return None
     if not all(isinstance(one, str) for one in (endpoint, p256dh, auth)):
         return None
-    if len(endpoint) > 1000 or not 40 < len(p256dh) < 200 or not 10 < len(auth) < 100:
+    if len(endpoint) > 1000 or len(p256dh) > 100 or len(auth) > 50:
         return None
-    return (endpoint, p256dh, auth) if endpoint_allowed(endpoint) else None
+    if not (endpoint_allowed(endpoint) and _is_key(p256dh) and len(_bytes(auth) or b"") == 16):
+        return None
+    return endpoint, p256dh, auth
+
+
+def _bytes(text: str) -> bytes | None:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (ValueError, binascii.Error):
+        return None
+
+
+def _is_key(text: str) -> bool:
+    """Whether `text` is a browser's public key: a point on the P-256 curve, base64url."""
+    raw = _bytes(text)
+    if raw is None or len(raw) != 65:
+        return False
+    try:
+        ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw)
+    except ValueError:
+        return False
+    return True
 
 
 def send(subscription: PushSubscription, payload: dict) -> tuple[Outcome, str]:
@@ -73,6 +97,8 @@ def send(subscription: PushSubscription, payload: dict) -> tuple[Outcome, str]:
         if status in (404, 410):
             return Outcome.GONE, f"the push service answered {status}"
         return Outcome.FAILED, f"the push service answered {status or 'nothing'}"
-    except requests.RequestException as problem:
+    except requests.RequestException:
         return Outcome.FAILED, "the push service could not be reached"
+    except (ValueError, TypeError):  # keys it cannot encrypt for: that device cannot be used
+        return Outcome.GONE, "the device's keys cannot be used"
     return Outcome.SENT, ""

@@ -39,6 +39,7 @@ from recovery.models import (
 from recovery.rehab import sessions
 from recovery.treatments import ice
 from tests.browser import PASSWORD
+from tests.reminders.fake_push import Browser
 from tests.tasks import import_now, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
@@ -75,11 +76,12 @@ def log_everything(user, pinned):
     ReminderSetting.objects.create(user=user, kind="drinks", enabled=True, by_push=False)
     ReminderSetting.objects.create(user=user, kind="check_in", at=dt.time(8, 30), days="01234")
     Reminder.objects.create(user=user, kind="check_in", due_at=NOW - dt.timedelta(hours=2))
+    keys = Browser(f"https://push.example.test/{user.username}").subscription()
     PushSubscription.objects.create(
         user=user,
-        endpoint=f"https://push.example.test/{user.username}",
-        p256dh="B" * 87,
-        auth="a" * 22,
+        endpoint=keys["endpoint"],
+        p256dh=keys["keys"]["p256dh"],
+        auth=keys["keys"]["auth"],
     )
     session = ice.start(user=user, injury=injury, now=NOW - dt.timedelta(hours=3))
     ice.settle(session, NOW)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from recovery.models import Injury, PushSubscription, Reminder, ReminderSetting, get_profile
 from recovery.reminders import email
+from tests.reminders.fake_push import Browser
 
 pytestmark = pytest.mark.django_db
 
@@ -190,7 +191,7 @@ def test_a_forged_or_altered_unsubscribe_link_changes_nothing(owner, other_user)
     assert setting(other_user, "check_in").by_email
 
 
-GOOD = {"endpoint": "https://push.example.test/abc", "keys": {"p256dh": "B" * 87, "auth": "a" * 22}}
+GOOD = Browser("https://push.example.test/abc").subscription()
 
 
 @pytest.mark.parametrize(
@@ -198,7 +199,9 @@ GOOD = {"endpoint": "https://push.example.test/abc", "keys": {"p256dh": "B" * 87
     [
         {**GOOD, "endpoint": "http://push.example.test/abc"},  # not https
         {**GOOD, "endpoint": "file:///etc/passwd"},
-        {**GOOD, "keys": {"p256dh": "short", "auth": "a" * 22}},
+        {**GOOD, "keys": {"p256dh": "short", "auth": GOOD["keys"]["auth"]}},
+        {**GOOD, "keys": {"p256dh": "B" * 87, "auth": GOOD["keys"]["auth"]}},  # not a point
+        {**GOOD, "keys": {"p256dh": GOOD["keys"]["p256dh"], "auth": "a" * 30}},
         {"endpoint": GOOD["endpoint"]},
         "not json",
         ["a", "list"],
