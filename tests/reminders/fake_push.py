@@ -35,6 +35,7 @@ class Received:
 class PushService:
     answers: dict[str, int] = field(default_factory=dict)  # path: status (201 otherwise)
     received: list[Received] = field(default_factory=list)
+    delay: float = 0.0  # seconds before each answer
 
     def start(self):
         service = self
@@ -46,6 +47,7 @@ class PushService:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 headers = {name.lower(): value for name, value in self.headers.items()}
                 service.received.append(Received(self.path, headers, body))
+                time.sleep(service.delay)
                 status = service.answers.get(self.path, 201)
                 self.send_response(status)
                 self.send_header("Content-Length", "0")
