@@ -54,11 +54,19 @@ $(VENV)/.installed-test: $(VENV)/.installed-run
 	$(PIP) install --quiet -c $(LOCK) -r $(VENV)/requirements-test.txt
 	@touch $@
 
-# The web server and one task worker (imports run in it); Ctrl-C stops both, and the worker
-# also stops if the server exits on its own.
-run: $(VENV)/.installed-run
+# Web push signs with a VAPID key pair: `make run` makes one for this checkout, kept in
+# $(VAPID_ENV) (git ignores it), unless the environment has one. A deployment sets its own.
+VAPID_ENV := .vapid.env
+$(VAPID_ENV): | $(VENV)/.installed-run
+	DJANGO_DEBUG=1 $(PY) manage.py vapid_keys > $@.tmp && mv $@.tmp $@
+
+# The web server and one task worker (imports, and every minute the search for due
+# reminders and their sending); Ctrl-C stops both, and the worker also stops if the server
+# exits on its own.
+run: $(VENV)/.installed-run $(VAPID_ENV)
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	@DJANGO_DEBUG=1 $(PY) manage.py db_worker --verbosity 0 & worker=$$!; \
+	@if [ -z "$$WEBPUSH_VAPID_PRIVATE_KEY" ]; then set -a; . ./$(VAPID_ENV); set +a; fi; \
+	DJANGO_DEBUG=1 $(PY) manage.py db_worker --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -68,8 +76,13 @@ test: $(VENV)/.installed-test
 test-fast: $(VENV)/.installed-test
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal -m "not browser" $(PYTEST_ARGS)
 
-# gunicorn with WORKERS processes, and TASK_WORKERS task workers beside it (each runs one task
-# at a time; on PostgreSQL more can run on other machines, sharing the queue safely).
+# gunicorn with WORKERS processes, and TASK_WORKERS task workers beside it. Each task worker
+# runs one task at a time (an import, a reminder's sending) and they share the minute's search
+# for due reminders; one is enough for a few thousand users. On PostgreSQL, workers on other
+# machines (`manage.py db_worker` with the same settings) share the queue safely: each task
+# and each reminder is claimed by one. Set WEBPUSH_VAPID_PUBLIC_KEY and
+# WEBPUSH_VAPID_PRIVATE_KEY (from `manage.py vapid_keys`) for web push, DJANGO_SITE_URL for
+# the links in reminder emails, and DJANGO_EMAIL_HOST for their SMTP server.
 TASK_WORKERS ?= 1
 serve: $(VENV)/.installed-run
 	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput

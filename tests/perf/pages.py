@@ -27,6 +27,7 @@ def main_pages(user):
         ("anatomy muscle", "get", reverse("anatomy:muscle", args=["soleus"]), None, False),
         ("anatomy search", "get", reverse("anatomy:search") + "?q=calf", None, True),
         ("add a glass", "post", reverse("fluid_add"), {"quick": "250"}, True),
+        ("reminders", "get", reverse("reminders"), None, False),
     ]
     for key in ["7", "30", "90", "365", "all"]:
         pages.append((f"charts {key}", "get", f"{reverse('charts')}?range={key}", None, False))
