@@ -35,7 +35,7 @@ class ReminderSettingForm(forms.ModelForm):
     class Meta:
         model = ReminderSetting
         fields = ["enabled", "at", "by_email", "by_push"]
-        labels = {"enabled": "On", "at": "At", "by_email": "By email", "by_push": "By push"}
+        labels = {"enabled": "On", "at": "Time", "by_email": "By email", "by_push": "By push"}
         widgets = {"at": TimeInput()}
         error_messages = {"at": {"invalid": TIME_MESSAGE}}
 
