@@ -50,7 +50,7 @@ class ReminderSetting(models.Model):
 
 # Each kind as a new user finds it: on, in the app and by push; the repeated call-provider
 # prompt by email as well (it is the one that must not be missed); drinks off until asked for.
-DEFAULTS = {
+DEFAULTS: dict[str, dict[str, object]] = {
     ReminderKind.CHECK_IN: {"at": dt.time(9, 0)},
     ReminderKind.ICE: {},
     ReminderKind.DRINKS: {"enabled": False},

@@ -12,7 +12,7 @@ import time
 from django.db import InterfaceError, OperationalError, connections
 from django.utils import timezone
 
-from recovery.models import Reminder
+from recovery.models import PushSubscription, Reminder
 from recovery.reminders import due, email, push, words
 
 logger = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ def deliver(reminder_id: int, now: dt.datetime | None = None) -> Reminder | None
             problems.append(f"email: {_mail_trouble(problem)}")
     if setting.by_push and reminder.pushed_at is None and push.enabled():
         failed = False
-        for subscription in reminder.user.push_subscriptions.all():
+        for subscription in PushSubscription.objects.filter(user=reminder.user):
             outcome, why = push.send(subscription, payload(reminder))
             if outcome is push.Outcome.GONE:
                 subscription.delete()

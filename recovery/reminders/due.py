@@ -40,7 +40,10 @@ def settings_of(user) -> dict[str, ReminderSetting]:
 
 
 def default_setting(user, kind) -> ReminderSetting:
-    return ReminderSetting(user=user, kind=kind, **DEFAULTS[ReminderKind(kind)])
+    setting = ReminderSetting(user=user, kind=kind)
+    for name, value in DEFAULTS[kind].items():
+        setattr(setting, name, value)
+    return setting
 
 
 def store(user, kind, due_at, injury=None) -> Reminder | None:

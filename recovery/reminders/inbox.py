@@ -3,6 +3,7 @@ a log made since (an entry, a drink, an ice session, an exercise session, "I con
 provider"); the newest of each kind from the last two days. One query, however many."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
 
@@ -29,7 +30,7 @@ def _since_due(model, user_field, at_field):
     )
 
 
-ANSWERED_BY = {
+ANSWERED_BY: dict[str, str] = {
     ReminderKind.CHECK_IN: "logged",
     ReminderKind.DRINKS: "drank",
     ReminderKind.ICE: "iced",
@@ -64,10 +65,13 @@ def open_for(user, now: dt.datetime) -> list[Reminder]:
     return [one for one in newest.values() if not getattr(one, ANSWERED_BY[one.kind])]
 
 
-def listed(user, now: dt.datetime) -> list[Reminder]:
+@dataclass(frozen=True)
+class Listed:
+    reminder: Reminder
+    words: str  # what the app says of it
+    link: str  # where it is done
+
+
+def listed(user, now: dt.datetime) -> list[Listed]:
     """The open reminders with what the app says of each and where it leads."""
-    found = open_for(user, now)
-    for reminder in found:
-        reminder.words = words.INSIDE[reminder.kind]
-        reminder.link = words.link(reminder)
-    return found
+    return [Listed(one, words.INSIDE[one.kind], words.link(one)) for one in open_for(user, now)]

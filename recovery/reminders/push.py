@@ -76,7 +76,7 @@ def _is_key(text: str) -> bool:
 def send(subscription: PushSubscription, payload: dict) -> tuple[Outcome, str]:
     """(what happened, a short reason when it failed)."""
     import requests  # pywebpush is slow to import: only the worker needs it
-    from pywebpush import WebPushException, webpush
+    from pywebpush import WebPushException, webpush  # type: ignore[import-untyped]
 
     if not endpoint_allowed(subscription.endpoint):
         return Outcome.GONE, "not a push service address"

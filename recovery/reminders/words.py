@@ -6,7 +6,7 @@ from django.urls import reverse
 from recovery.models import Reminder, ReminderKind
 
 # kind: (title, line), for email and push.
-OUTSIDE = {
+OUTSIDE: dict[str, tuple[str, str]] = {
     ReminderKind.CHECK_IN: (
         "How does your leg feel today?",
         "Take a moment to note how your leg feels today.",
@@ -24,7 +24,7 @@ OUTSIDE = {
 }
 
 # kind: what the app's own list says.
-INSIDE = {
+INSIDE: dict[str, str] = {
     ReminderKind.CHECK_IN: "How does your leg feel today? Log how it feels.",
     ReminderKind.ICE: "Time for the next ice session, 2 hours after the last one ended.",
     ReminderKind.DRINKS: "Time for a drink: today's drinks are behind the pace to your goal.",
@@ -49,7 +49,7 @@ def link(reminder: Reminder) -> str:
 
 
 # kind: when it comes, as the reminders page explains it.
-ABOUT = {
+ABOUT: dict[str, str] = {
     ReminderKind.CHECK_IN: (
         "At the time you choose, while an injury is active and nothing was logged for it that "
         "day. Each injury has its own switch on its page."

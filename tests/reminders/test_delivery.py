@@ -119,7 +119,9 @@ def test_a_failing_push_service_is_tried_again_with_growing_waits_then_shown_in_
     assert failing.problem == "push: the push service answered 500"
     assert len([one for one in service.received if one.path == "/broken"]) == 4
     listed = inbox.listed(owner, dt.datetime.now(dt.UTC))
-    assert [(one.pk, one.problem) for one in listed] == [(failing.pk, failing.problem)]
+    assert [(one.reminder.pk, one.reminder.problem) for one in listed] == [
+        (failing.pk, failing.problem)
+    ]
 
 
 def test_an_email_names_nothing_but_your_leg_and_can_be_stopped_in_one_click(owner, settings):
