@@ -44,10 +44,9 @@ class ReminderSettingForm(forms.ModelForm):
         self.user = user
         self.kind = self.instance.kind
         self.timed = self.kind in TIMED
-        if not user.email:  # nothing to send to: off, and said why
+        if not user.email:  # nothing to send to: off (the page says why)
             self.fields["by_email"].disabled = True
             self.initial["by_email"] = False
-            self.fields["by_email"].help_text = "Your account has no email address."
         if self.timed:
             self.initial["days"] = list(self.instance.days)
         else:

@@ -114,7 +114,11 @@ def test_without_an_email_address_email_is_off_and_says_why(owner_client, owner)
     owner.email = ""
     owner.save()
     body = owner_client.get(URL).content.decode()
-    assert body.count("Your account has no email address.") == 5
+    assert body.count("Your account has no email address, so none by email.") == 5
+    assert (
+        '<input type="checkbox" name="provider-by_email" disabled id="id_provider-by_email">'
+        in body
+    )
     owner_client.post(URL, page_data())
     assert not setting(owner, "provider").by_email
 
