@@ -22,6 +22,7 @@ from django_tasks_db.models import DBTaskResult
 
 from recovery.management.commands.vapid_keys import new_pair
 from recovery.models import Injury, Reminder, ReminderTick
+from recovery.reminders import tasks
 from recovery.reminders.tasks import find_due_reminders, keep_ticking
 from tests.accounts.test_concurrent_import import database_url
 from tests.reminders.fake_push import PushService
@@ -217,3 +218,23 @@ def test_the_worker_keeps_going_through_a_postgresql_restart_losing_and_doubling
             worker.wait(timeout=30)
         service.stop()
         server.remove()
+
+
+@pytest.mark.django_db
+def test_once_a_day_the_search_prunes_old_task_results_minutes_and_reminders(owner):
+    old, recent = NOW - dt.timedelta(days=40), NOW - dt.timedelta(hours=2)
+    for at in (old, recent):
+        Reminder.objects.create(user=owner, kind="drinks", due_at=at)
+        ReminderTick.objects.create(minute=at.replace(second=0))
+    with time_machine.travel(old, tick=False):
+        find_due_reminders.enqueue("2000-01-01T00:00:00+00:00")
+        run_queued_tasks()  # a search long ago, its result kept as successful
+    prune_minute = dt.datetime.combine(NOW.date(), tasks.PRUNE_AT, tzinfo=dt.UTC)
+    with time_machine.travel(prune_minute + dt.timedelta(seconds=5), tick=False):
+        find_due_reminders.enqueue(prune_minute.isoformat())
+        run_queued_tasks()
+    assert list(Reminder.objects.values_list("due_at", flat=True)) == [recent]
+    assert old.replace(second=0) not in set(ReminderTick.objects.values_list("minute", flat=True))
+    finished = DBTaskResult.objects.filter(status="SUCCESSFUL")
+    assert not finished.filter(finished_at__lt=NOW - dt.timedelta(days=14)).exists()
+    assert finished.filter(finished_at__gte=NOW - dt.timedelta(days=1)).exists()
