@@ -20,6 +20,8 @@ from recovery.models import (
     Injury,
     InjuryState,
     ProgrammeExercise,
+    Reminder,
+    ReminderSetting,
     StretchSession,
     SymptomEntry,
     Treatment,
@@ -232,6 +234,7 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
         batch_size=1000,
     )
     CrampState.refresh(user.pk)  # as above: the cramps the advice reads
+    reminders = _reminders(user, profile, now, rng)
     return {
         "injuries": len(injuries),
         "symptom entries": len(entries),
@@ -241,4 +244,32 @@ def seed_demo(*, username, days, time_zone="Europe/London", seed=7, now=None):
         "exercise sessions": len(exercise_sessions),
         "drinks": FluidEntry.objects.filter(user=user).count(),
         "cramps": Cramp.objects.filter(user=user).count(),
+        "reminders": reminders,
     }
+
+
+def _reminders(user, profile, now, rng):
+    """Reminder settings as a user might choose them, and a month of daily check-ins: most
+    answered or dismissed, the last one still waiting."""
+    ReminderSetting.objects.filter(user=user).delete()
+    Reminder.objects.filter(user=user).delete()
+    ReminderSetting.objects.bulk_create(
+        [
+            ReminderSetting(user=user, kind="check_in", at=dt.time(8, 30), by_push=True),
+            ReminderSetting(user=user, kind="drinks", enabled=True),
+        ]
+    )
+    today = now.astimezone(profile.zone).date()
+    rows = []
+    for back in range(30, -1, -1):
+        due = dt.datetime.combine(
+            today - dt.timedelta(days=back), dt.time(8, 30), tzinfo=profile.zone
+        )
+        if due > now:
+            continue
+        closed = None if back == 0 else due + dt.timedelta(minutes=rng.randrange(5, 240))
+        rows.append(
+            Reminder(user=user, kind="check_in", due_at=due, status="sent", closed_at=closed)
+        )
+    Reminder.objects.bulk_create(rows)
+    return len(rows)
