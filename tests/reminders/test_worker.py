@@ -238,3 +238,28 @@ def test_once_a_day_the_search_prunes_old_task_results_minutes_and_reminders(own
     finished = DBTaskResult.objects.filter(status="SUCCESSFUL")
     assert not finished.filter(finished_at__lt=NOW - dt.timedelta(days=14)).exists()
     assert finished.filter(finished_at__gte=NOW - dt.timedelta(days=1)).exists()
+
+
+@pytest.mark.django_db
+def test_a_search_that_fails_before_queuing_the_next_does_not_end_the_chain():
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    from recovery.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["default"], interval=0, batch=False, backend_name="default",
+        startup_delay=False, max_tasks=1, worker_id="test", excluded_queue_names=[],
+    )  # fmt: skip
+    with time_machine.travel(NOW, tick=False):
+        find_due_reminders.enqueue(MINUTE.isoformat())
+        search = DBTaskResult.objects.get()
+        search.claim("test")
+        gone = OperationalError("the server closed the connection")
+        with mock.patch.object(ReminderTick.objects, "create", side_effect=gone):
+            worker.run_task(search)
+        search.refresh_from_db()
+        assert search.status == "FAILED"
+        (following,) = waiting_searches()  # the worker queued the chain again
+        assert following.run_after == MINUTE + dt.timedelta(minutes=1)

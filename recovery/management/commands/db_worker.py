@@ -3,6 +3,7 @@ due reminders (recovery/reminders/tasks.py) and waits out the database going awa
 PostgreSQL restart) instead of exiting: it reconnects and carries on, and what a task did
 while the database was down is recorded once it is back."""
 
+import contextlib
 import logging
 import os
 import time
@@ -11,11 +12,12 @@ from django.db import InterfaceError, OperationalError, connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker as base
 
-from recovery.reminders.tasks import keep_ticking
+from recovery.reminders.tasks import find_due_reminders, keep_ticking
 
 logger = logging.getLogger("django_tasks_db")
 DATABASE_DOWN = (OperationalError, InterfaceError)
 WAIT_SECONDS = 2
+SEARCH = find_due_reminders.module_path
 
 
 def _wait_for_database():
@@ -53,6 +55,12 @@ class Worker(base.Worker):
         db_task_result.set_successful = _until_recorded(db_task_result.set_successful)
         db_task_result.set_failed = _until_recorded(db_task_result.set_failed)
         super().run_task(db_task_result)
+        if db_task_result.task_path == SEARCH and not self.batch:
+            # A search that failed before queuing the next one (the database went away
+            # mid-task) would end the chain: start it again. If the database is still away,
+            # the loop meets the outage next, and starts the chain once it is back.
+            with contextlib.suppress(*DATABASE_DOWN):
+                keep_ticking()
 
 
 class Command(base.Command):
