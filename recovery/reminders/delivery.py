@@ -46,6 +46,19 @@ def deliver(reminder_id: int, now: dt.datetime | None = None) -> Reminder | None
     if not claim(reminder_id, now):
         return None
     reminder = Reminder.objects.select_related("user").get(pk=reminder_id)
+    try:
+        problems = _send(reminder)
+    except DATABASE_DOWN:
+        raise  # the claim goes stale and the reminder is sent again later
+    except Exception:  # a fault of ours: counted as a try, so that it ends, and logged
+        logger.exception("Sending reminder %s failed", reminder.pk)
+        problems = ["the app could not send it"]
+    finish(reminder, problems, now)
+    return reminder
+
+
+def _send(reminder: Reminder) -> list[str]:
+    """Send by each channel the setting names and not yet sent by; what went wrong."""
     setting = due.settings_of(reminder.user)[reminder.kind]
     problems = []
     if setting.by_email and reminder.emailed_at is None and reminder.user.email:
@@ -65,8 +78,7 @@ def deliver(reminder_id: int, now: dt.datetime | None = None) -> Reminder | None
                 problems.append(f"push: {why}")
         if not failed:
             reminder.pushed_at = timezone.now()
-    finish(reminder, problems, now)
-    return reminder
+    return problems
 
 
 def _mail_trouble(problem: Exception) -> str:

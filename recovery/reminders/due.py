@@ -3,8 +3,9 @@ kind and due time is the claim, so that several workers looking at once store (a
 once. Asked every minute by the worker (recovery/reminders/tasks.py)."""
 
 import datetime as dt
+import logging
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Max, Q, Sum
 
 from recovery.common.days import day_bounds
@@ -24,6 +25,7 @@ from recovery.models.reminders import DEFAULTS
 from recovery.rehab.today import exercises_today
 from recovery.reminders import schedule
 
+logger = logging.getLogger(__name__)
 STALE_CLAIM = dt.timedelta(minutes=10)  # a worker that claimed a reminder and died
 
 
@@ -81,7 +83,12 @@ def find(now: dt.datetime) -> list[Reminder]:
     """Store (and queue for sending) every reminder due at `now` not stored before."""
     found = []
     for profile in _candidates(now):
-        found += find_for(profile.user, now, profile)
+        try:
+            found += find_for(profile.user, now, profile)
+        except (OperationalError, InterfaceError):
+            raise  # the database, not this user: the search stops and runs again
+        except Exception:  # one user's data the rules trip on holds up no one else's
+            logger.exception("Finding the reminders of user %s failed", profile.user_id)
     return found
 
 

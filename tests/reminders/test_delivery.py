@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import socket
 import threading
+from unittest import mock
 
 import http_ece
 import pytest
@@ -200,3 +201,13 @@ def test_a_mail_server_that_hangs_or_refuses_holds_up_no_other_reminder(
     run_queued_tasks()
     hung.refresh_from_db()
     assert (hung.attempts, hung.problem) == (2, "email: the mail server could not be reached")
+
+
+def test_a_fault_of_the_apps_own_counts_as_a_try_so_that_it_ends(owner):
+    ReminderSetting.objects.create(user=owner, kind="check_in", by_email=True)
+    reminder = remind(owner)
+    with mock.patch.object(delivery.email, "message", side_effect=KeyError("a template bug")):
+        delivery.deliver(reminder.pk)
+    reminder.refresh_from_db()
+    assert (reminder.status, reminder.attempts) == (Reminder.Status.RETRY, 1)
+    assert reminder.problem == "the app could not send it"

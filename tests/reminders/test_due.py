@@ -3,6 +3,7 @@ time however often (or by however many workers) the search runs, in each user's 
 for what still needs doing, never in quiet hours."""
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 import time_machine
@@ -146,3 +147,17 @@ def test_each_reminder_is_queued_for_sending_with_its_row(owner, injury):
     assert reminder.status == Reminder.Status.SENT
     assert mail.outbox == []  # the check-in comes in the app and by push unless email is ticked
     assert IceSession.objects.count() == 0
+
+
+def test_one_users_data_the_rules_trip_on_holds_up_no_one_else(owner, other_user, injury):
+    Injury.objects.create(user=other_user, side="right", onset_at=NINE - dt.timedelta(days=1))
+    real = due.find_for
+
+    def trips_on_alice(user, now, profile=None):
+        if user == owner:
+            raise ValueError("a row the rules did not expect")
+        return real(user, now, profile)
+
+    bobs_nine = dt.datetime(2026, 12, 3, 14, 1, tzinfo=dt.UTC)
+    with mock.patch.object(due, "find_for", trips_on_alice):
+        assert [one.user for one in due.find(bobs_nine)] == [other_user]
