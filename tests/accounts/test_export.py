@@ -27,7 +27,6 @@ from recovery.models import (
     Injury,
     Profile,
     ProgrammeExercise,
-    PushSubscription,
     Reminder,
     ReminderSetting,
     SetTimer,
@@ -39,7 +38,7 @@ from recovery.models import (
 from recovery.rehab import sessions
 from recovery.treatments import ice
 from tests.browser import PASSWORD
-from tests.reminders.fake_push import Browser
+from tests.reminders.fake_push import subscribed
 from tests.tasks import import_now, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
@@ -76,13 +75,7 @@ def log_everything(user, pinned):
     ReminderSetting.objects.create(user=user, kind="drinks", enabled=True, by_push=False)
     ReminderSetting.objects.create(user=user, kind="check_in", at=dt.time(8, 30), days="01234")
     Reminder.objects.create(user=user, kind="check_in", due_at=NOW - dt.timedelta(hours=2))
-    keys = Browser(f"https://push.example.test/{user.username}").subscription()
-    PushSubscription.objects.create(
-        user=user,
-        endpoint=keys["endpoint"],
-        p256dh=keys["keys"]["p256dh"],
-        auth=keys["keys"]["auth"],
-    )
+    subscribed(user, f"https://push.example.test/{user.username}")
     session = ice.start(user=user, injury=injury, now=NOW - dt.timedelta(hours=3))
     ice.settle(session, NOW)
     Treatment.objects.create(

@@ -93,6 +93,18 @@ class Browser:
         return json.loads(plain)
 
 
+def subscribed(user, endpoint) -> Browser:
+    """A browser that turned push on for `user`, its subscription saved as the page saves it."""
+    from recovery.models import PushSubscription
+
+    browser = Browser(endpoint)
+    keys = browser.subscription()["keys"]
+    PushSubscription.objects.create(
+        user=user, endpoint=endpoint, p256dh=keys["p256dh"], auth=keys["auth"]
+    )
+    return browser
+
+
 def vapid_claims(authorization: str, public_key: str, audience: str) -> dict:
     """The claims of a 'vapid t=<jwt>,k=<key>' header, once its ES256 signature is checked
     against the app's public key; AssertionError for anything a push service would refuse."""

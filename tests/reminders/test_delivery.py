@@ -17,7 +17,7 @@ from django.core import mail
 from recovery.management.commands.vapid_keys import new_pair
 from recovery.models import PushSubscription, Reminder, ReminderSetting
 from recovery.reminders import delivery, due, inbox
-from tests.reminders.fake_push import Browser, PushService, vapid_claims
+from tests.reminders.fake_push import PushService, subscribed, vapid_claims
 from tests.tasks import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
@@ -43,15 +43,7 @@ def service(settings):
 
 
 def device(user, service, path):
-    browser = Browser(f"{service.url}{path}")
-    info = browser.subscription()
-    PushSubscription.objects.create(
-        user=user,
-        endpoint=info["endpoint"],
-        p256dh=info["keys"]["p256dh"],
-        auth=info["keys"]["auth"],
-    )
-    return browser
+    return subscribed(user, f"{service.url}{path}")
 
 
 def remind(user, kind="check_in"):

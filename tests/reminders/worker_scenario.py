@@ -24,13 +24,12 @@ from django.utils import timezone  # noqa: E402
 from recovery.models import (  # noqa: E402
     Injury,
     Profile,
-    PushSubscription,
     Reminder,
     ReminderSetting,
 )
 from recovery.reminders import due  # noqa: E402
 from recovery.reminders.tasks import find_due_reminders  # noqa: E402
-from tests.reminders.fake_push import Browser  # noqa: E402
+from tests.reminders.fake_push import subscribed  # noqa: E402
 
 
 def setup(count, url, first=0):
@@ -45,13 +44,7 @@ def setup(count, url, first=0):
         Injury.objects.create(user=user, side="left", onset_at=now - dt.timedelta(days=1))
         at = (minute - dt.timedelta(minutes=1)).time()
         ReminderSetting.objects.create(user=user, kind="check_in", at=at)
-        keys = Browser(f"{url}/u{number}").subscription()
-        PushSubscription.objects.create(
-            user=user,
-            endpoint=keys["endpoint"],
-            p256dh=keys["keys"]["p256dh"],
-            auth=keys["keys"]["auth"],
-        )
+        subscribed(user, f"{url}/u{number}")
     if first:
         due.find(timezone.now())  # as the search does, whichever minute the chain is at
     else:
