@@ -109,7 +109,8 @@ def find_for(user, now: dt.datetime, profile: Profile | None = None) -> list[Rem
             and at
             and not _logged_since(asked, day_bounds(at.astimezone(zone).date(), zone)[0])
         ):
-            due.append((ReminderKind.CHECK_IN, at, None))
+            only = asked[0].injury if len(asked) == 1 else None
+            due.append((ReminderKind.CHECK_IN, at, only))
     if ReminderKind.ICE in chosen and injuries:
         last = IceSession.objects.filter(user=user, ended_at__isnull=False).aggregate(
             last=Max("ended_at")

@@ -158,7 +158,7 @@ def test_notifications_turned_on_reach_this_browser(installed_page, owner, setti
         # The worker's push handler shows it: the message given to it as the browser would.
         push_to_worker(installed_page, message)
         assert waited_for(page, lambda: notifications(page)) == [
-            [message["title"], message["body"], message["tag"], "/"]
+            [message["title"], message["body"], message["tag"], "/#injuries-heading"]
         ]
 
         device.get_by_role("button", name="Turn off notifications here").click()

@@ -66,7 +66,7 @@ def test_a_reminder_goes_to_each_device_signed_and_readable_only_by_it(owner, se
         assert browser.read(received.body) == {
             "title": "How does your leg feel today?",
             "body": "Take a moment to note how your leg feels today.",
-            "url": "/",
+            "url": "/#injuries-heading",
             "tag": f"r{reminder.pk}",
         }
     with pytest.raises(http_ece.ECEException):  # the other device's key cannot read it

@@ -19,7 +19,7 @@ from recovery.models import (
     Reminder,
     ReminderSetting,
 )
-from recovery.reminders import due
+from recovery.reminders import due, words
 from recovery.treatments import ice
 from tests.tasks import run_queued_tasks
 
@@ -41,6 +41,8 @@ def test_the_daily_check_in_is_found_once_at_the_users_time(owner, other_user, i
     with time_machine.travel(NINE + dt.timedelta(seconds=30), tick=False):
         found = due.find(dt.datetime.now(dt.UTC))
         assert [(one.user, one.kind, one.due_at) for one in found] == [(owner, "check_in", NINE)]
+        # Asked about one injury, it opens that injury's "how does it feel" form.
+        assert words.link(found[0]) == f"/injuries/{injury.pk}/entries/new/"
         assert due.find(dt.datetime.now(dt.UTC)) == []  # a second look, or a second worker
     # Bob's 09:00 is 14:00 in London.
     with time_machine.travel(dt.datetime(2026, 12, 3, 14, 1, tzinfo=dt.UTC), tick=False):
