@@ -185,9 +185,21 @@ class InFlight:
     lock = threading.Lock()
 
     @classmethod
-    def wait(cls, seconds=5.0):
+    def done(cls):
+        with cls.lock:
+            cls.count -= 1
+
+    @classmethod
+    def wait(cls, seconds=5.0, quiet=0.3):
+        """Until no request has been answered for `quiet` seconds (one the browser sent as it
+        closed may reach the server a moment later), or `seconds` have passed."""
         deadline = time.monotonic() + seconds
-        while cls.count and time.monotonic() < deadline:
+        still_since = time.monotonic()
+        while time.monotonic() < deadline:
+            if cls.count:
+                still_since = time.monotonic()
+            elif time.monotonic() - still_since >= quiet:
+                return
             time.sleep(0.05)
 
 
@@ -200,12 +212,30 @@ def served_by_whitenoise(app):
         with InFlight.lock:
             InFlight.count += 1
         try:
-            return app(environ, start_response)
-        finally:
-            with InFlight.lock:
-                InFlight.count -= 1
+            return _AnsweredOnClose(app(environ, start_response))
+        except BaseException:
+            InFlight.done()
+            raise
 
     return counted
+
+
+class _AnsweredOnClose:
+    """A response body that counts its request as answered once the server closes it (after
+    the body is sent, when Django's request_finished work runs), not when the view returns."""
+
+    def __init__(self, body):
+        self.body = body
+
+    def __iter__(self):
+        return iter(self.body)
+
+    def close(self):
+        try:
+            if hasattr(self.body, "close"):
+                self.body.close()
+        finally:
+            InFlight.done()
 
 
 class CollectedStaticLiveServer(LiveServer):
