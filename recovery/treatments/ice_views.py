@@ -76,6 +76,9 @@ def ice_home(request):
 def ice_start(request):
     running = settle_sessions(request.user).ice
     if running is not None:
+        # Answered, with the running one: the form's key is recorded, so that a copy kept on
+        # the phone as it was sent is not sent again as a second start.
+        submissions.save_once(request, lambda: None)
         messages.info(request, ALREADY_RUNNING)
         return redirect(running)
     form, last = _start_form(request, request.POST)

@@ -324,3 +324,15 @@ def test_a_session_set_by_set_is_stored_once_and_bad_counts_are_refused_at_their
     assert "count_1" in answer["errors"]
     assert answer["reason"].startswith("Not stored: ")
     assert ExerciseSession.objects.count() == 1
+
+
+def test_an_ice_start_answered_with_the_running_session_is_not_sent_again(owner_client, owner):
+    from recovery.treatments import ice
+
+    ice.start(user=owner)
+    key = uuid.uuid4()
+    fields = {"minutes": "20", "barrier": "on"}
+    owner_client.post(reverse("ice_start"), {**fields, "submission": str(key)})
+    response, answer = send(owner_client, "ice-start", fields, made_at=NOW, id=key)
+    assert (response.status_code, answer["status"]) == (200, "stored")
+    assert IceSession.objects.count() == 1
