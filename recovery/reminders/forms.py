@@ -58,7 +58,7 @@ class ReminderSettingForm(forms.ModelForm):
         if not cleaned.get("enabled"):
             return cleaned
         if self.timed:
-            if "at" in self.fields and cleaned.get("at") is None and "at" not in self.errors:
+            if cleaned.get("at") is None and "at" not in self.errors:
                 self.add_error("at", "Choose the time this reminder comes, or turn it off.")
             if not cleaned.get("days"):
                 self.add_error("days", "Choose at least one day, or turn this reminder off.")

@@ -73,6 +73,14 @@ def _is_key(text: str) -> bool:
     return True
 
 
+def save_subscription(user, endpoint: str, p256dh: str, auth: str) -> None:
+    """Keep a checked subscription for `user`: the same browser again (or one signed in as
+    someone else before) is updated and becomes this account's."""
+    PushSubscription.objects.update_or_create(
+        endpoint=endpoint, defaults={"user": user, "p256dh": p256dh, "auth": auth}
+    )
+
+
 def send(subscription: PushSubscription, payload: dict) -> tuple[Outcome, str]:
     """(what happened, a short reason when it failed)."""
     import requests  # pywebpush is slow to import: only the worker needs it

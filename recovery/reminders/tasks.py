@@ -52,7 +52,7 @@ def find_due_reminders(minute: str) -> int:
 
 def keep_ticking(now: dt.datetime | None = None) -> None:
     """Start the chain of searches if none is queued (a new worker, or after an outage)."""
-    path = f"{find_due_reminders.module_path}"
+    path = find_due_reminders.module_path
     waiting = DBTaskResult.objects.filter(task_path=path, status="READY").exists()
     if not waiting:
         at = _minute(now or timezone.now()) + MINUTE

@@ -92,7 +92,5 @@ def save(user, settings, subscriptions) -> None:
                 for name in ("enabled", "at", "days", "by_email", "by_push")
             },
         )
-    for endpoint, p256dh, auth in subscriptions:
-        PushSubscription.objects.update_or_create(
-            endpoint=endpoint, defaults={"user": user, "p256dh": p256dh, "auth": auth}
-        )
+    for found in subscriptions:
+        push.save_subscription(user, *found)

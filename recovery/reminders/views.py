@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -45,8 +45,7 @@ def _forms(request, data=None):
 def reminders(request):
     kinds, quiet = _forms(request, request.POST if request.method == "POST" else None)
     # Every form checked (not stopping at the first wrong one): each shows its own errors.
-    checked = [form.is_valid() for form in [*kinds, quiet]]
-    if request.method == "POST" and all(checked):
+    if request.method == "POST" and all([form.is_valid() for form in [*kinds, quiet]]):
         with transaction.atomic():
             for form in kinds:
                 form.save()
@@ -127,17 +126,21 @@ def _subscription(request):
 def push_subscribe(request):
     found = _subscription(request)
     if found is None:
-        return HttpResponseBadRequest(
+        return _refused(
             "Not a push subscription this app can use: an https push service address and its keys."
         )
-    endpoint, p256dh, auth = found
-    if PushSubscription.objects.filter(user=request.user).count() >= MOST_DEVICES:
-        return JsonResponse({"saved": False, "reason": "Twenty devices at most."}, status=400)
-    # The same browser again (or one signed in as someone else before): this account's now.
-    PushSubscription.objects.update_or_create(
-        endpoint=endpoint, defaults={"user": request.user, "p256dh": p256dh, "auth": auth}
-    )
+    others = PushSubscription.objects.filter(user=request.user).exclude(endpoint=found[0])
+    if others.count() >= MOST_DEVICES:  # a browser already kept is saved again whatever
+        return _refused(
+            f"Notifications can be on for {MOST_DEVICES} devices at most: turn them off on one."
+        )
+    push.save_subscription(request.user, *found)
     return JsonResponse({"saved": True})
+
+
+def _refused(reason):
+    """The page shows `reason` under the notifications switch."""
+    return JsonResponse({"saved": False, "reason": reason}, status=400)
 
 
 @login_required
@@ -146,6 +149,6 @@ def push_unsubscribe(request):
     try:
         endpoint = json.loads(request.body)["endpoint"]
     except (ValueError, KeyError, TypeError):
-        return HttpResponseBadRequest("Send the endpoint of the subscription to forget.")
+        return _refused("Send the endpoint of the subscription to forget.")
     PushSubscription.objects.filter(user=request.user, endpoint=str(endpoint)).delete()
     return JsonResponse({"saved": False})

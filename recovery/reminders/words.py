@@ -40,14 +40,16 @@ def link(reminder: Reminder) -> str:
     """Where the reminder's action is done."""
     kind, injury_id = reminder.kind, reminder.injury_id
     if kind == ReminderKind.CHECK_IN:  # one injury asked about: its form; several: Today's list
-        return reverse("entry_new", args=[injury_id]) if injury_id else "/#injuries-heading"
+        if injury_id:
+            return reverse("entry_new", args=[injury_id])
+        return reverse("home") + "#injuries-heading"
     if kind == ReminderKind.ICE:
         return reverse("ice")
     if kind == ReminderKind.DRINKS:
         return reverse("fluids")
     if kind == ReminderKind.PROVIDER and injury_id:
         return reverse("injury", args=[injury_id])
-    return "/#exercise-heading"
+    return reverse("home") + "#exercise-heading"
 
 
 # kind: when it comes, as the reminders page explains it.

@@ -32,8 +32,12 @@
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
       body: JSON.stringify(body),
     }).then(function (response) {
-      if (!response.ok) throw new Error("not saved");
-      return response;
+      if (response.ok) return response;
+      // The server's reason (what it allows), or a general one if it gave none.
+      return response.json().then(
+        function (answer) { throw new Error(answer.reason || ""); },
+        function () { throw new Error(""); }
+      );
     });
   }
   // The key as the browser wants it: bytes, from base64url.
@@ -81,8 +85,8 @@
       }).then(function (subscription) {
         return post(box.dataset.subscribe, subscription.toJSON()).then(function () { show(subscription); });
       });
-    }).catch(function () {
-      say("Notifications could not be turned on in this browser. Reminders still show in the app.");
+    }).catch(function (error) {
+      say((error && error.message) || "Notifications could not be turned on in this browser. Reminders still show in the app.");
     });
   });
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from recovery.models import Injury, PushSubscription, Reminder, ReminderSetting, get_profile
 from recovery.reminders import email
-from tests.reminders.fake_push import Browser
+from tests.reminders.fake_push import Browser, subscribed
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +238,15 @@ def test_a_browser_subscription_is_saved_once_and_moves_with_the_account_signed_
     assert [(one.user, one.endpoint) for one in PushSubscription.objects.all()] == [
         (other_user, GOOD["endpoint"])
     ]
+
+
+def test_twenty_devices_at_most_and_one_already_kept_is_saved_again(owner_client, owner):
+    kept = [subscribed(owner, f"https://push.example.test/{number}") for number in range(20)]
+    another = Browser("https://push.example.test/new").subscription()
+    refused = owner_client.post(reverse("push_subscribe"), another, content_type="application/json")
+    assert refused.status_code == 400
+    assert refused.json()["reason"].startswith("Notifications can be on for 20 devices at most")
+    again = kept[0].subscription()
+    saved = owner_client.post(reverse("push_subscribe"), again, content_type="application/json")
+    assert saved.json() == {"saved": True}
+    assert PushSubscription.objects.filter(user=owner).count() == 20
